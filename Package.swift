@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "pivault",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .executable(name: "pivault", targets: ["pivault"]),
+        .executable(name: "pivault-bench", targets: ["pivault-bench"]),
+        .library(name: "PIVault", targets: ["PIVault"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(name: "PIVaultCore", swiftSettings: swiftSettings),
+        .target(
+            name: "PIVaultCrypto",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "PIVaultStore",
+            dependencies: [
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "PIVault",
+            dependencies: [
+                "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "pivault",
+            dependencies: [
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "pivault-bench",
+            dependencies: [
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultCoreTests", dependencies: ["PIVaultCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultCryptoTests", dependencies: ["PIVaultCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,165 @@
+import Logging
+import Foundation
+import PIVaultCore
+import PIVaultCrypto
+import PIVaultStore
+
+extension Vault {
+    /// Creates a subject with its own data key and returns its pseudonymous id.
+    public func addSubject() async throws -> String {
+        let subjectID = Identifiers.random(prefix: "sub")
+        let wrapped = try keyring.wrap(DataKey.generate(), for: subjectID)
+        let now = clock.now()
+        try await store.write { try await $0.insertSubject(subjectID, keyVersion: wrapped.version, wrappedKey: wrapped.sealed, at: now) }
+        logger.info("subject created", metadata: ["subject": "\(subjectID)"])
+        return subjectID
+    }
+
+    /// Collects one record; see ``collect(batch:)``.
+    public func collect(_ submission: Submission) async throws -> CollectionReceipt {
+        try await collect(batch: [submission])[0]
+    }
+
+    /// Collects records in one transaction: all are stored or none is.
+    ///
+    /// Each submission is validated against its standard (unknown fields
+    /// rejected by name, formats checked; PIPL Art. 6), must be collected for a
+    /// purpose that uses the standard and needs each field, and the purpose's
+    /// legal basis must hold (Art. 13). Values are sealed under the subject's
+    /// data key with their place as associated data; blind indexes are written
+    /// for indexed fields.
+    public func collect(batch: [Submission]) async throws -> [CollectionReceipt] {
+        let now = clock.now()
+        let prepared = try await prepare(batch, now: now)
+        try await store.write { session in
+            for subject in prepared.existing {
+                guard let row = try await session.subjectKey(subject) else {
+                    throw VaultError(.notFound, "subject \(subject) does not exist; create it with `pivault subject add` or omit --subject")
+                }
+                if row.erasedAt != nil { throw VaultError(.erased, "subject \(subject) was erased; nothing can be collected for it", article: "PIPL Art. 47") }
+            }
+            try await session.insertSubjects(prepared.newSubjects, at: now)
+            try await session.insertRecords(prepared.records)
+            for consent in prepared.consents { try await session.insertConsent(consent) }
+        }
+        logger.debug("records collected", metadata: ["count": "\(batch.count)"])
+        return prepared.receipts
+    }
+
+    struct PreparedBatch: Sendable {
+        var newSubjects: [(id: String, keyVersion: Int, wrappedKey: Data)] = []
+        var existing: Set<String> = []
+        var records: [StoredRecord] = []
+        var consents: [ConsentRow] = []
+        var receipts: [CollectionReceipt] = []
+    }
+
+    func prepare(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
+        var prepared = PreparedBatch()
+        var keysBySubject: [String: DataKey] = [:]
+        let ring = keyring
+        let emergencies = try await activeEmergencies()
+        for submission in batch {
+            let (purpose, standard) = try collectionTargets(submission)
+            let record = try RecordValidator(standard: standard, today: now).validate(submission.values)
+            if let unneeded = record.values.keys.sorted().first(where: { !purpose.fields.contains($0) }) {
+                throw VaultError(.invalidInput, "field '\(unneeded)' is not needed by purpose '\(purpose.id)'; collect only the fields the purpose lists", fieldPath: unneeded, article: "PIPL Art. 6")
+            }
+            var subjectID = submission.subjectID ?? ""
+            var dataKey: DataKey
+            var isNew = false
+            if let given = submission.subjectID {
+                if let cached = keysBySubject[given] { dataKey = cached } else {
+                    dataKey = try await subjectDataKey(given)
+                    prepared.existing.insert(given)
+                }
+            } else {
+                subjectID = Identifiers.random(prefix: "sub")
+                dataKey = DataKey.generate()
+                let wrapped = try ring.wrap(dataKey, for: subjectID)
+                prepared.newSubjects.append((subjectID, wrapped.version, wrapped.sealed))
+                isNew = true
+            }
+            keysBySubject[subjectID] = dataKey
+            try await checkCollectionBasis(purpose, subjectID: isNew ? nil : subjectID, consentGiven: submission.consentGiven, emergencies: emergencies, now: now)
+            if purpose.basis == .consent, submission.consentGiven {
+                prepared.consents.append(ConsentRow(id: Identifiers.random(prefix: "con"), subjectID: subjectID, purpose: purpose.id, grantedAt: now, withdrawnAt: nil))
+            }
+            let recordID = Identifiers.random(prefix: "rec")
+            var sealed: [String: Data] = [:]
+            var indexes: [(kind: String, digest: String)] = []
+            for (field, value) in record.values {
+                let plaintext = try StoredValueCodec.encode(value)
+                sealed[field] = try dataKey.seal(plaintext, binding: FieldContext(subjectID: subjectID, recordID: recordID, fieldPath: field))
+                if let definition = standard.field(named: field), definition.indexed, case .string(let text) = value {
+                    let kind = Self.indexKind(definition.type)
+                    indexes.append((kind, blindIndex.digest(kind: kind, value: text)))
+                }
+            }
+            let deadline = purpose.retention.deadline(from: now)
+            prepared.records.append(StoredRecord(subjectID: subjectID, recordID: recordID, standard: standard.id, purpose: purpose.id,
+                                                 collectedAt: now, retainUntil: deadline, sealedFields: sealed, blindIndexes: indexes))
+            prepared.receipts.append(CollectionReceipt(subjectID: subjectID, recordID: recordID, retainUntil: deadline, newSubject: isNew))
+        }
+        return prepared
+    }
+
+    func collectionTargets(_ submission: Submission) throws -> (Purpose, CollectionStandard) {
+        guard let standard = configuration.standards[submission.standard] else {
+            throw VaultError(.invalidInput, "collection standard '\(submission.standard)' is not declared; use one of \(configuration.standards.keys.sorted().joined(separator: ", "))")
+        }
+        guard let purpose = configuration.purposes[submission.purpose] else {
+            throw VaultError(.invalidInput, "purpose '\(submission.purpose)' is not declared; use one of \(configuration.purposes.keys.sorted().joined(separator: ", "))", article: "PIPL Art. 6")
+        }
+        guard purpose.standards.contains(standard.id) else {
+            throw VaultError(.denied, "purpose '\(purpose.id)' does not collect under standard '\(standard.id)'", article: "PIPL Art. 6")
+        }
+        return (purpose, standard)
+    }
+
+    func checkCollectionBasis(_ purpose: Purpose, subjectID: String?, consentGiven: Bool, emergencies: [Emergency], now: Date) async throws {
+        switch purpose.basis {
+        case .consent:
+            if consentGiven { return }
+            if let subjectID {
+                let consents = try await store.read { try await $0.consents(subjectID: subjectID) }
+                if consents.contains(where: { $0.purpose == purpose.id && $0.withdrawnAt == nil && $0.grantedAt <= now }) { return }
+            }
+            throw VaultError(.denied, "purpose '\(purpose.id)' rests on consent and the subject has not consented; record the consent first or pass --consent-given when the subject consents at collection", article: "PIPL Art. 13(1), 14")
+        case .publicHealthEmergency:
+            guard emergencies.contains(where: { $0.covers(purpose.id, at: now) }) else {
+                throw VaultError(.denied, "purpose '\(purpose.id)' rests on a public-health emergency and no declared emergency covers it now; declare one with `pivault emergency declare`", article: "PIPL Art. 13(4)")
+            }
+        case .contract, .statutoryDuty, .newsReporting, .publiclyAvailable, .otherLaw:
+            return
+        }
+    }
+
+    func subjectDataKey(_ subjectID: String) async throws -> DataKey {
+        guard let row = try await store.read({ try await $0.subjectKey(subjectID) }) else {
+            throw VaultError(.notFound, "subject \(subjectID) does not exist; check the id or find it with `pivault subject find`")
+        }
+        return try unwrapKey(row)
+    }
+
+    func unwrapKey(_ row: SubjectKeyRow) throws -> DataKey {
+        guard row.erasedAt == nil, let version = row.keyVersion, let wrapped = row.wrappedKey else {
+            throw VaultError(.erased, "subject \(row.subjectID) was erased; its data key was destroyed and its data no longer exists", article: "PIPL Art. 47")
+        }
+        return try keyring.unwrap(WrappedKey(version: version, sealed: wrapped), for: row.subjectID)
+    }
+
+    static func indexKind(_ type: FieldType) -> String { type.configName }
+}
+
+extension Vault {
+    /// Checks a submission's standard, purpose and values without storing
+    /// anything or checking the legal basis (which depends on the moment of collection).
+    public func validate(_ submission: Submission) throws {
+        let (purpose, standard) = try collectionTargets(submission)
+        let record = try RecordValidator(standard: standard, today: clock.now()).validate(submission.values)
+        if let unneeded = record.values.keys.sorted().first(where: { !purpose.fields.contains($0) }) {
+            throw VaultError(.invalidInput, "field '\(unneeded)' is not needed by purpose '\(purpose.id)'; collect only the fields the purpose lists", fieldPath: unneeded, article: "PIPL Art. 6")
+        }
+    }
+}

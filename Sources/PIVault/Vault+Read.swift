@@ -1,0 +1,84 @@
+import Logging
+import Foundation
+import PIVaultCore
+import PIVaultCrypto
+import PIVaultStore
+
+extension Vault {
+    /// Reads a subject's data for a purpose, as an actor in a role.
+    ///
+    /// The policy decides first; only the fields it permits or masks are
+    /// fetched and decrypted — a field the purpose does not cover is never
+    /// read from the store (PIPL Art. 6). A ciphertext that fails its
+    /// integrity check is reported by field while the other fields are returned.
+    public func read(_ request: AccessRequest) async throws -> AccessResult {
+        let now = clock.now()
+        let purpose = configuration.purposes[request.purpose]
+        let needsConsents = purpose?.basis == .consent
+        let needsEmergencies = purpose?.basis == .publicHealthEmergency
+        let context = try await store.read { session -> (SubjectKeyRow?, [ConsentRow], [EmergencyRow]) in
+            let key = try await session.subjectKey(request.subjectID)
+            let consents = needsConsents && key != nil ? try await session.consents(subjectID: request.subjectID) : []
+            let emergencies = needsEmergencies ? try await session.emergencies() : []
+            return (key, consents, emergencies)
+        }
+        guard let keyRow = context.0 else {
+            throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")
+        }
+        if keyRow.erasedAt != nil {
+            throw VaultError(.erased, "subject \(request.subjectID) was erased; its data no longer exists", article: "PIPL Art. 47")
+        }
+        let policyContext = PolicyContext(
+            consents: context.1.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt) },
+            emergencies: context.2.map(Self.emergency),
+            now: now)
+        let decision = Policy.decide(request, configuration: configuration, context: policyContext)
+        logger.info("read decided", metadata: [
+            "subject": "\(request.subjectID)", "purpose": "\(request.purpose)", "actor": "\(request.actor.id)",
+            "role": "\(request.actor.role)", "outcome": "\(decision.outcome.rawValue)",
+        ])
+        guard let purpose, decision.outcome != .deny else {
+            return AccessResult(decision: decision, records: [], integrityFailures: [])
+        }
+        let wanted = decision.fieldsToDecrypt
+        let sealed = try await store.read { try await $0.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
+        let dataKey = try unwrapKey(keyRow)
+        return assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
+    }
+
+    func assemble(_ sealed: [SealedField], decision: AccessDecision, purpose: Purpose, subjectID: String, dataKey: DataKey) -> AccessResult {
+        var order: [String] = []
+        var views: [String: AccessResult.RecordView] = [:]
+        var failures: [AccessResult.IntegrityFailure] = []
+        let maskedFields = Set(decision.masked)
+        for field in sealed {
+            if views[field.recordID] == nil {
+                order.append(field.recordID)
+                views[field.recordID] = AccessResult.RecordView(recordID: field.recordID, standard: field.standard, collectedAt: field.collectedAt, values: [:], masked: [:])
+            }
+            do {
+                let plaintext = try dataKey.open(field.ciphertext, binding: FieldContext(subjectID: subjectID, recordID: field.recordID, fieldPath: field.field))
+                let value = try StoredValueCodec.decode(plaintext)
+                if maskedFields.contains(field.field) {
+                    let type = configuration.field(field.field, for: purpose)?.type ?? .text
+                    views[field.recordID]?.masked[field.field] = DisplayMask.mask(value, type: type)
+                } else {
+                    views[field.recordID]?.values[field.field] = value
+                }
+            } catch {
+                logger.warning("field failed its integrity check", metadata: ["subject": "\(subjectID)", "record": "\(field.recordID)", "field": "\(field.field)"])
+                failures.append(.init(recordID: field.recordID, field: field.field,
+                                      message: "field '\(field.field)' of record \(field.recordID) failed its integrity check (altered or moved ciphertext); restore it from a backup or re-collect it"))
+            }
+        }
+        return AccessResult(decision: decision, records: order.compactMap { views[$0] }, integrityFailures: failures)
+    }
+
+    static func emergency(_ row: EmergencyRow) -> Emergency {
+        Emergency(id: row.id, name: row.name, legalReference: row.legalReference, purposes: row.purposes, startsAt: row.startsAt, endsAt: row.endsAt)
+    }
+
+    func activeEmergencies() async throws -> [Emergency] {
+        try await store.read { try await $0.emergencies() }.map(Self.emergency)
+    }
+}

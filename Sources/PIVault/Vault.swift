@@ -1,0 +1,81 @@
+import Foundation
+import Logging
+import PIVaultCore
+import PIVaultCrypto
+import PIVaultStore
+import Synchronization
+
+/// The vault: the one place that talks to the store and the keyring
+/// together. Every collection and every read goes through it, and so through
+/// the policy.
+public final class Vault: Sendable {
+    /// The checked configuration.
+    public let configuration: VaultConfiguration
+    /// The store.
+    public let store: VaultStore
+    let keys: Mutex<Keyring>
+    let blindIndex: BlindIndex
+    let clock: any VaultClock
+    let logger: Logger
+
+    static let indexKeyOwner = "vault-blind-index"
+
+    /// Opens a vault: checks every supplied master key against the vault's key
+    /// check values, refusing (and changing nothing) on a mismatch, and loads
+    /// the blind-index key. A new database is initialised with the keys given.
+    public static func open(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring,
+                            clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
+        let now = clock.now()
+        let stored = try await store.read { try await $0.keyVersions() }
+        let storedByVersion = Dictionary(stored.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        for (version, key) in keyring.keys {
+            if let row = storedByVersion[version], row.checkValue != key.checkValue {
+                throw VaultError(.keyMismatch, "master key version \(version) does not match this vault (its key check value differs); supply the key this vault was created with, e.g. PIVAULT_MASTER_KEY or --master-key-file. Nothing was changed.")
+            }
+        }
+        let counts = try await store.read { try await $0.subjectKeyCounts() }
+        let missing = counts.keys.filter { keyring.keys[$0] == nil }.sorted()
+        if !missing.isEmpty {
+            throw VaultError(.keyMismatch, "subject keys are wrapped under master key version(s) \(missing.map(String.init).joined(separator: ", ")), which were not supplied; supply them (format 'VERSION:BASE64,…' or a key file). Nothing was changed.")
+        }
+        if !stored.isEmpty, !keyring.keys.keys.contains(where: { storedByVersion[$0] != nil }) {
+            throw VaultError(.keyMismatch, "none of the supplied master keys belongs to this vault; supply the key it was created with. Nothing was changed.")
+        }
+        let indexKey = try await store.write { session -> WrappedKey in
+            for (version, key) in keyring.keys where storedByVersion[version] == nil {
+                try await session.addKeyVersion(version, checkValue: key.checkValue, at: now)
+            }
+            if let text = try await session.meta("blind_index_key"), let wrapped = Self.decodeWrapped(text) {
+                return wrapped
+            }
+            let wrapped = try keyring.wrap(DataKey.generate(), for: indexKeyOwner)
+            try await session.setMeta("blind_index_key", Self.encodeWrapped(wrapped))
+            return wrapped
+        }
+        let blindIndex = BlindIndex(key: try keyring.unwrap(indexKey, for: indexKeyOwner))
+        return Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, clock: clock, logger: logger)
+    }
+
+    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, clock: any VaultClock, logger: Logger) {
+        self.configuration = configuration
+        self.store = store
+        self.keys = Mutex(keyring)
+        self.blindIndex = blindIndex
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The keyring currently in use.
+    public var keyring: Keyring { keys.withLock { $0 } }
+
+    static func encodeWrapped(_ wrapped: WrappedKey) -> String { "\(wrapped.version):\(wrapped.sealed.base64EncodedString())" }
+
+    static func decodeWrapped(_ text: String) -> WrappedKey? {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let version = Int(parts[0]), let data = Data(base64Encoded: String(parts[1])) else { return nil }
+        return WrappedKey(version: version, sealed: data)
+    }
+
+    /// Closes the store.
+    public func close() async throws { try await store.close() }
+}

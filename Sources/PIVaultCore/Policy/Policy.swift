@@ -1,0 +1,70 @@
+/// The single access-control decision every read takes: role, purpose, legal
+/// basis and field coverage, in that order. Pure: no I/O, no clock.
+public enum Policy {
+    /// Decides what `request` may see.
+    ///
+    /// Rules, in order: the purpose must exist (PIPL Art. 6); the actor's role
+    /// must be granted it (Art. 51); its legal basis must hold now — a live
+    /// consent for consent purposes (Art. 13(1), 14–15), a declared emergency
+    /// for the public-health basis (Art. 13(4)); then each field must be one the
+    /// purpose covers (Art. 6). Fields outside the purpose are refused and so
+    /// never decrypted.
+    public static func decide(_ request: AccessRequest, configuration: VaultConfiguration, context: PolicyContext) -> AccessDecision {
+        guard let purpose = configuration.purposes[request.purpose] else {
+            return .deny(Denial(field: nil, reason: "purpose '\(request.purpose)' is not declared in the configuration", article: "PIPL Art. 6"))
+        }
+        guard let role = configuration.roles[request.actor.role] else {
+            return .deny(Denial(field: nil, reason: "role '\(request.actor.role)' is not declared in the configuration", article: "PIPL Art. 51"))
+        }
+        guard role.purposes.contains(purpose.id) else {
+            return .deny(Denial(field: nil, reason: "role '\(role.id)' is not granted purpose '\(purpose.id)'", article: "PIPL Art. 51"))
+        }
+        if let refusal = basisRefusal(purpose, context: context) {
+            return .deny(refusal)
+        }
+        return decideFields(request, purpose: purpose, configuration: configuration)
+    }
+
+    static func basisRefusal(_ purpose: Purpose, context: PolicyContext) -> Denial? {
+        switch purpose.basis {
+        case .consent:
+            let live = context.consents.contains { $0.purpose == purpose.id && $0.isLive(at: context.now) }
+            if live { return nil }
+            let withdrawn = context.consents.contains { $0.purpose == purpose.id && $0.withdrawnAt != nil }
+            let reason = withdrawn
+                ? "the subject withdrew consent to purpose '\(purpose.id)'"
+                : "purpose '\(purpose.id)' rests on consent and the subject has given none"
+            return Denial(field: nil, reason: reason, article: withdrawn ? "PIPL Art. 15" : "PIPL Art. 13(1), 14")
+        case .publicHealthEmergency:
+            let covered = context.emergencies.contains { $0.covers(purpose.id, at: context.now) }
+            if covered { return nil }
+            return Denial(field: nil, reason: "purpose '\(purpose.id)' rests on a public-health emergency and no declared emergency covers it now", article: "PIPL Art. 13(4)")
+        case .contract, .statutoryDuty, .newsReporting, .publiclyAvailable, .otherLaw:
+            return nil
+        }
+    }
+
+    static func decideFields(_ request: AccessRequest, purpose: Purpose, configuration: VaultConfiguration) -> AccessDecision {
+        let asked = request.fields ?? purpose.fields
+        var permitted: [String] = []
+        var masked: [String] = []
+        var denials: [Denial] = []
+        var sensitive: [String] = []
+        var seen = Set<String>()
+        for field in asked where seen.insert(field).inserted {
+            guard purpose.fields.contains(field), let definition = configuration.field(field, for: purpose) else {
+                let known = configuration.anyField(named: field) != nil
+                let reason = known
+                    ? "purpose '\(purpose.id)' does not cover field '\(field)'"
+                    : "field '\(field)' is not declared by any collection standard"
+                denials.append(Denial(field: field, reason: reason, article: "PIPL Art. 6"))
+                continue
+            }
+            if purpose.masked.contains(field) { masked.append(field) } else { permitted.append(field) }
+            if configuration.taxonomy.isSensitive(definition.category) { sensitive.append(field) }
+        }
+        let outcome: AccessDecision.Outcome
+        if permitted.isEmpty && masked.isEmpty { outcome = .deny } else if denials.isEmpty { outcome = .permit } else { outcome = .partial }
+        return AccessDecision(outcome: outcome, permitted: permitted, masked: masked, denials: denials, sensitive: sensitive, basis: purpose.basis)
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// What the policy needs to know beyond the request: the subject's consents,
+/// the declared emergencies, and the time.
+public struct PolicyContext: Sendable {
+    /// The subject's consents.
+    public var consents: [Consent]
+    /// Declared emergencies.
+    public var emergencies: [Emergency]
+    /// The instant of the decision (from the injected clock).
+    public var now: Date
+
+    /// Creates a context.
+    public init(consents: [Consent], emergencies: [Emergency], now: Date) {
+        self.consents = consents
+        self.emergencies = emergencies
+        self.now = now
+    }
+}

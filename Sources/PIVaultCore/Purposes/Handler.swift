@@ -1,0 +1,16 @@
+/// The personal-information handler operating the vault (PIPL Art. 17, 52).
+public struct Handler: Sendable, Hashable {
+    /// The handler's name, as notices show it.
+    public var name: String
+    /// How to contact the handler.
+    public var contact: String
+    /// The personal-information protection officer's contact, where one is appointed (Art. 52).
+    public var officer: String?
+
+    /// Creates a handler.
+    public init(name: String, contact: String, officer: String? = nil) {
+        self.name = name
+        self.contact = contact
+        self.officer = officer
+    }
+}

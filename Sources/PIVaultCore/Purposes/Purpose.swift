@@ -1,0 +1,46 @@
+/// A declared purpose of processing: what it may read, on which legal basis,
+/// for how long (PIPL Art. 6, 13, 17, 19).
+public struct Purpose: Sendable, Hashable {
+    /// Stable identifier, e.g. `contact-tracing`.
+    public var id: String
+    /// Human-readable title.
+    public var title: String
+    /// What the processing is for, as shown in notices.
+    public var description: String
+    /// The one legal basis of Art. 13 the purpose rests on.
+    public var basis: LegalBasis
+    /// The collection standards records may be collected under for this purpose.
+    public var standards: [String]
+    /// The fields this purpose may read (Art. 6: only what it needs).
+    public var fields: [String]
+    /// Fields returned only in their masked display form (GB/T 35273 §3.14 practice).
+    public var masked: [String]
+    /// How long records collected for it are kept.
+    public var retention: RetentionPeriod
+    /// Whether the purpose is necessary for the service (Art. 16).
+    public var necessary: Bool
+    /// Why sensitive categories are necessary (Art. 28, 30).
+    public var necessity: String?
+    /// The impact on the individual of processing sensitive categories (Art. 30).
+    public var impact: String?
+
+    /// Creates a purpose.
+    public init(
+        id: String, title: String, description: String = "", basis: LegalBasis,
+        standards: [String], fields: [String], masked: [String] = [],
+        retention: RetentionPeriod, necessary: Bool = true,
+        necessity: String? = nil, impact: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.basis = basis
+        self.standards = standards
+        self.fields = fields
+        self.masked = masked
+        self.retention = retention
+        self.necessary = necessary
+        self.necessity = necessity
+        self.impact = impact
+    }
+}

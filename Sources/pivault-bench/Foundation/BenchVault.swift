@@ -1,0 +1,53 @@
+import PIVaultCore
+import Foundation
+import Logging
+import PIVault
+import PIVaultCrypto
+
+/// A throw-away SQLite vault with the demo configuration, for benchmarks.
+struct BenchVault {
+    let directory: String
+    let vault: Vault
+
+    static func make() async throws -> BenchVault {
+        let directory = NSTemporaryDirectory() + "pivault-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let config = directory + "/pivault.yaml"
+        try Data(DemoConfiguration.yaml.utf8).write(to: URL(fileURLWithPath: config))
+        let key = MasterKey.generate(version: 1).exportBase64()
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let launcher = VaultLauncher(configPath: config, dataDirectory: directory, database: nil, masterKeyFile: nil,
+                                     environment: ["PIVAULT_MASTER_KEY": key])
+        let vault = try await launcher.open(logger: logger, warn: { _ in })
+        _ = try await vault.declareEmergency(name: "bench outbreak", legalReference: "bench", purposes: ["contact-tracing"], region: nil, endsAt: nil)
+        return BenchVault(directory: directory, vault: vault)
+    }
+
+    func cleanUp() async {
+        try? await vault.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+enum Measure {
+    static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Peak resident set size of this process, in MiB (VmHWM).
+    static func peakResidentMiB() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+
+    /// Resets the peak RSS counter, so a phase's peak can be read on its own.
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+extension PIVaultBench {
+    /// Every benchmark.
+    static let allBenchmarks: [any ParsableCommand.Type] = [
+        FoundationBenchmark.self,
+    ]
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+extension PIVaultCommand {
+    /// Every top-level command, in the order `--help` lists them.
+    static let allSubcommands: [any ParsableCommand.Type] = [
+        InitCommand.self,
+        ConfigCommand.self,
+        SubjectCommand.self,
+        CollectCommand.self,
+        ReadCommand.self,
+        ConsentCommand.self,
+        EmergencyCommand.self,
+        KeysCommand.self,
+        ImportCommand.self,
+        StatusCommand.self,
+    ]
+}
