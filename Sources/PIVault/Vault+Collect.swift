@@ -61,10 +61,7 @@ extension Vault {
         let emergencies = try await activeEmergencies()
         for submission in batch {
             let (purpose, standard) = try collectionTargets(submission)
-            let record = try RecordValidator(standard: standard, today: now).validate(submission.values)
-            if let unneeded = record.values.keys.sorted().first(where: { !purpose.fields.contains($0) }) {
-                throw VaultError(.invalidInput, "field '\(unneeded)' is not needed by purpose '\(purpose.id)'; collect only the fields the purpose lists", fieldPath: unneeded, article: "PIPL Art. 6")
-            }
+            let record = try validated(submission, purpose: purpose, standard: standard, now: now)
             var subjectID = submission.subjectID ?? ""
             var dataKey: DataKey
             var isNew = false
@@ -157,9 +154,19 @@ extension Vault {
     /// anything or checking the legal basis (which depends on the moment of collection).
     public func validate(_ submission: Submission) throws {
         let (purpose, standard) = try collectionTargets(submission)
-        let record = try RecordValidator(standard: standard, today: clock.now()).validate(submission.values)
-        if let unneeded = record.values.keys.sorted().first(where: { !purpose.fields.contains($0) }) {
-            throw VaultError(.invalidInput, "field '\(unneeded)' is not needed by purpose '\(purpose.id)'; collect only the fields the purpose lists", fieldPath: unneeded, article: "PIPL Art. 6")
+        _ = try validated(submission, purpose: purpose, standard: standard, now: clock.now())
+    }
+
+    func validated(_ submission: Submission, purpose: Purpose, standard: CollectionStandard, now: Date) throws -> ValidatedRecord {
+        let result = Result { () throws(VaultError) -> ValidatedRecord in
+            try RecordValidator(standard: standard, today: now).validate(submission.values, needed: Set(purpose.fields))
+        }
+        switch result {
+        case .success(let record):
+            return record
+        case .failure(let error):
+            guard error.article == "PIPL Art. 6", error.message.contains("not needed") else { throw error }
+            throw VaultError(.invalidInput, "field '\(error.fieldPath ?? "")' is not needed by purpose '\(purpose.id)'; collect only the fields the purpose lists", fieldPath: error.fieldPath, article: "PIPL Art. 6")
         }
     }
 }

@@ -18,7 +18,12 @@ public struct RecordValidator: Sendable {
 
     /// Validates `submission`, returning its canonical form or throwing the
     /// first problem found (unknown fields first, so minimal collection is enforced before formats).
-    public func validate(_ submission: [String: JSONValue]) throws(VaultError) -> ValidatedRecord {
+    ///
+    /// - Parameter needed: the fields the purpose of collection needs; a
+    ///   standard's required field is only demanded when the purpose needs it,
+    ///   and a field the purpose does not need is refused (PIPL Art. 6). Nil
+    ///   checks against the standard alone.
+    public func validate(_ submission: [String: JSONValue], needed: Set<String>? = nil) throws(VaultError) -> ValidatedRecord {
         let unknown = submission.keys.filter { standard.field(named: $0) == nil }.sorted()
         if let first = unknown.first {
             let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
@@ -26,10 +31,13 @@ public struct RecordValidator: Sendable {
                 "field\(unknown.count > 1 ? "s" : "") \(list) \(unknown.count > 1 ? "are" : "is") not in collection standard '\(standard.id)'; remove \(unknown.count > 1 ? "them" : "it") or declare \(unknown.count > 1 ? "them" : "it") in the standard",
                 fieldPath: first, article: "PIPL Art. 6")
         }
+        if let needed, let unneeded = submission.keys.sorted().first(where: { !needed.contains($0) }) {
+            throw VaultError(.invalidInput, "field '\(unneeded)' is not needed by the purpose of collection; collect only the fields the purpose lists", fieldPath: unneeded, article: "PIPL Art. 6")
+        }
         var values: [String: JSONValue] = [:]
         for field in standard.fields {
             guard let raw = submission[field.name], raw != .null else {
-                if field.required {
+                if field.required && needed?.contains(field.name) ?? true {
                     throw VaultError(.invalidInput, "field '\(field.name)' is required by collection standard '\(standard.id)'", fieldPath: field.name)
                 }
                 continue

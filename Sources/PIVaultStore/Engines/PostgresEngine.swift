@@ -3,6 +3,7 @@ import Logging
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import Synchronization
 
 /// PostgreSQL through a connection pool; each transaction leases one connection.
 public final class PostgresEngine: DatabaseEngine {
@@ -37,12 +38,32 @@ public final class PostgresEngine: DatabaseEngine {
         let display = "postgres://\(components.user ?? "postgres")@\(host):\(components.port ?? 5432)/\(database)"
         let engine = PostgresEngine(client: client, runner: runner, displayName: display)
         do {
-            try await engine.withDatabase { try await $0.raw("SELECT 1").run() }
+            // The pool retries a refused connection indefinitely; a first contact gets a bounded wait.
+            try await Self.firstContact(engine, within: .seconds(10))
         } catch {
             runner.cancel()
             throw StoreError(.unavailable, "cannot reach PostgreSQL at \(display): \(String(describing: error).prefix(200)); check the URL and that the server is running")
         }
         return engine
+    }
+
+    static func firstContact(_ engine: PostgresEngine, within limit: Duration) async throws {
+        let once = ResumeOnce()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            once.set(continuation)
+            Task {
+                do {
+                    try await engine.withDatabase { try await $0.raw("SELECT 1").run() }
+                    once.resume(with: .success(()))
+                } catch {
+                    once.resume(with: .failure(error))
+                }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                once.resume(with: .failure(StoreError(.unavailable, "no answer within \(limit)")))
+            }
+        }
     }
 
     private init(client: PostgresClient, runner: Task<Void, Never>, displayName: String) {
@@ -85,5 +106,19 @@ public final class PostgresEngine: DatabaseEngine {
     /// Stops the pool.
     public func close() async throws {
         runner.cancel()
+    }
+}
+
+/// A continuation resumed by whichever of several racers finishes first.
+private final class ResumeOnce: Sendable {
+    private let pending = Mutex<CheckedContinuation<Void, any Error>?>(nil)
+
+    func set(_ continuation: CheckedContinuation<Void, any Error>) { pending.withLock { $0 = continuation } }
+
+    func resume(with result: Result<Void, any Error>) {
+        pending.withLock { continuation in
+            continuation?.resume(with: result)
+            continuation = nil
+        }
     }
 }
