@@ -5,7 +5,18 @@ import SQLKit
 /// transaction, and is recorded in `schema_migrations`. Per-subject tables
 /// lead with `subject_id` so they can be distributed by it (e.g. Citus).
 enum Migrations {
-    static func all(_ dialect: DatabaseDialect) -> [(version: Int, statements: [String])] {
+    /// One schema change: a version and its statements.
+    typealias Migration = (version: Int, statements: [String])
+
+    /// Every migration, in version order. Each feature owns a range of
+    /// versions and its own file: core 1–99, server 100–199, law engine
+    /// 200–299, transparency log 300–399, rights requests 400–499,
+    /// sensitive-data controls 500–599, health codes 600–699.
+    static func all(_ dialect: DatabaseDialect) -> [Migration] {
+        (core(dialect) + server(dialect)).sorted { $0.version < $1.version }
+    }
+
+    static func core(_ dialect: DatabaseDialect) -> [Migration] {
         let blob = dialect.blobType
         return [
             (1, [
