@@ -53,7 +53,7 @@ public struct HealthCodeIssuer: Sendable {
     ///
     /// - Throws: `invalidCertificate` when the certificate's key is not the signing key's.
     public init(name: String, signingKey: P256.Signing.PrivateKey, signer: DocumentSigner) throws {
-        guard P256.Signing.PublicKey(signer.certificate.publicKey)?.rawRepresentation == signingKey.publicKey.rawRepresentation else {
+        guard signer.p256PublicKey?.rawRepresentation == signingKey.publicKey.rawRepresentation else {
             throw HealthCodeError(.invalidCertificate, "the certificate does not belong to the signing key; regenerate both with keys init")
         }
         self.name = name
@@ -73,7 +73,10 @@ public struct HealthCodeIssuer: Sendable {
         guard let signer = list.signers.first else {
             throw HealthCodeError(.invalidCertificate, "issuer certificate file holds no CERTIFICATE block")
         }
-        let name = signer.certificate.subject.description.replacingOccurrences(of: "CN=", with: "")
+        var name = ""
+        for rdn in signer.certificate?.subject ?? DistinguishedName() {
+            for attribute in rdn where attribute.type == .RDNAttributeType.commonName { name = attribute.value.description }
+        }
         try self.init(name: name, signingKey: key, signer: signer)
     }
 

@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 import SwiftASN1
 import X509
 
@@ -8,8 +7,10 @@ import X509
 /// The key id is the first 8 bytes of the SHA-256 of the certificate's DER
 /// encoding (EU DCC technical specification §3.3.1).
 public struct DocumentSigner: Sendable, Hashable {
-    /// The certificate.
-    public let certificate: Certificate
+    /// The certificate as modelled by swift-certificates, or `nil` when that
+    /// library cannot represent it (for example an RSASSA-PSS-signed
+    /// certificate); verification does not need it.
+    public let certificate: Certificate?
     /// The DER encoding of the certificate.
     public let derBytes: [UInt8]
     /// The COSE key id derived from the certificate.
@@ -28,13 +29,22 @@ public struct DocumentSigner: Sendable, Hashable {
     /// - Throws: `invalidCertificate` when the certificate cannot be parsed or
     ///   its key type is not supported.
     public init(derEncoded der: [UInt8]) throws {
-        let certificate: Certificate
+        let fields: CertificateFields
         do {
-            certificate = try Certificate(derEncoded: der)
+            fields = try CertificateFields(derEncoded: der)
+        } catch let error as HealthCodeError {
+            throw error
         } catch {
             throw HealthCodeError(.invalidCertificate, "document-signer certificate is not valid DER X.509 (\(error))")
         }
-        try self.init(certificate: certificate, derBytes: der)
+        self.certificate = try? Certificate(derEncoded: der)
+        self.derBytes = der
+        self.keyID = Array(SHA256.hash(data: der).prefix(8))
+        self.notBefore = fields.notBefore
+        self.notAfter = fields.notAfter
+        self.key = try COSEVerificationKey(fields.publicKey)
+        let types = Set(fields.extendedKeyUsageOIDs.compactMap { DCCCertificateType(oid: $0) })
+        self.allowedTypes = types.isEmpty ? nil : types
     }
 
     /// Reads a signer from a parsed certificate.
@@ -45,28 +55,17 @@ public struct DocumentSigner: Sendable, Hashable {
         } catch {
             throw HealthCodeError(.invalidCertificate, "certificate could not be serialized (\(error))")
         }
-        try self.init(certificate: certificate, derBytes: serializer.serializedBytes)
-    }
-
-    private init(certificate: Certificate, derBytes: [UInt8]) throws {
-        self.certificate = certificate
-        self.derBytes = derBytes
-        self.keyID = Array(SHA256.hash(data: derBytes).prefix(8))
-        self.notBefore = Int64(certificate.notValidBefore.timeIntervalSince1970.rounded(.down))
-        self.notAfter = Int64(certificate.notValidAfter.timeIntervalSince1970.rounded(.down))
-        self.key = try COSEVerificationKey(certificate.publicKey)
-        let usages: ExtendedKeyUsage?
-        do {
-            usages = try certificate.extensions.extendedKeyUsage
-        } catch {
-            throw HealthCodeError(.invalidCertificate, "extended-key-usage extension cannot be decoded (\(error))")
-        }
-        let types = Set((usages ?? ExtendedKeyUsage()).compactMap { DCCCertificateType(oid: String(describing: $0)) })
-        self.allowedTypes = types.isEmpty ? nil : types
+        try self.init(derEncoded: serializer.serializedBytes)
     }
 
     /// The key type of the signer for messages ("P-256", "RSA", …).
     public var keyTypeName: String { key.typeName }
+
+    /// The signer's key when it is a P-256 key.
+    public var p256PublicKey: P256.Signing.PublicKey? {
+        if case .p256(let k) = key { return k }
+        return nil
+    }
 
     /// Checks a COSE_Sign1 signature with this signer's key.
     public func verify(_ message: COSESign1) throws {

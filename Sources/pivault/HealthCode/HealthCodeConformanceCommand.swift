@@ -1,0 +1,34 @@
+import ArgumentParser
+import HealthCode
+
+/// `pivault healthcode conformance DIR`: run EU DCC test vectors.
+struct HealthCodeConformanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conformance",
+        abstract: "Run every EU DCC test vector under DIR; honours DIR/known_issues.csv.")
+
+    @Argument(help: "Folder of vectors (e.g. ../shared/testdata/dcc); nested folders are searched.")
+    var directory: String
+
+    @Flag(help: "Also list skipped checks and their reasons.")
+    var verbose = false
+
+    func run() async throws {
+        let report: ConformanceReport
+        do {
+            report = try ConformanceRunner.run(directory: directory)
+        } catch {
+            HealthCodeCLI.printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        for skip in report.skips where verbose || skip.detail.hasPrefix("known issue") {
+            print("SKIP \(skip)")
+        }
+        for failure in report.failures { print("FAIL \(failure)") }
+        if report.outOfScope > 0 {
+            print("not run: \(report.outOfScope) picture-decoding and schema-validation checks (out of scope)")
+        }
+        print(report.summary)
+        if !report.failures.isEmpty { throw ExitCode.failure }
+    }
+}
