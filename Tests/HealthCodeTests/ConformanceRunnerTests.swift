@@ -67,4 +67,12 @@ struct ConformanceRunnerTests {
     func timestamps(text: String) {
         #expect(TimestampParser.epochSeconds(text) == 1_620_064_800)
     }
+
+    @Test("timestamps format back to RFC 3339 UTC")
+    func formatting() {
+        #expect(TimestampParser.iso8601(1_620_064_800) == "2021-05-03T18:00:00Z")
+        #expect(TimestampParser.iso8601(0) == "1970-01-01T00:00:00Z")
+        #expect(TimestampParser.iso8601(-1) == "1969-12-31T23:59:59Z")
+        #expect(TimestampParser.iso8601(951_782_400) == "2000-02-29T00:00:00Z")
+    }
 }
