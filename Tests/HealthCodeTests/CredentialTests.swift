@@ -48,7 +48,8 @@ struct CredentialTests {
     func revocation() throws {
         let code = try issuer.issue(status: .red, now: Self.now, validFor: 3600)
         var byID = RevocationList()
-        byID.revoke(identifier: code.credential.codeID.rawValue)
+        byID.revoke(code.credential.codeID)
+        #expect(byID.isRevoked(code.credential.codeID))
         #expect(verifier(revoked: byID).verify(code.text).failure?.step == .revocation)
         let (message, _) = try HC1Codec().decode(code.text)
         var bySignature = RevocationList()
@@ -90,6 +91,10 @@ struct CredentialTests {
     func clampedValidity() throws {
         let code = try issuer.issue(status: .green, now: Self.now, validFor: 10 * 365 * 86_400)
         #expect(code.credential.validUntil == issuer.signer.notAfter)
+        let huge = try issuer.issue(status: .green, now: Self.now, validFor: .max)
+        #expect(huge.credential.validUntil == issuer.signer.notAfter)
+        #expect(throws: HealthCodeError.self) { try issuer.issue(status: .green, now: Self.now, validFor: 0) }
+        #expect(throws: HealthCodeError.self) { try HealthCodeIssuer.generate(name: "X", now: Self.now, validity: .max) }
     }
 }
 

@@ -85,6 +85,8 @@ struct FuzzTests {
                 _ = try? ConformanceVector(path: "fuzz", country: "XX", testSet: "1", document: value)
             }
             _ = TimestampParser.epochSeconds(String(text.prefix(40)))
+            let stamp = ["2021-05-03T20:00:00.123+02:00", "03.05.2021 18:00", "Mon, 03 May 2021 18:00:00 GMT", "20210503T180000Z", "1620064800"][Int.random(in: 0..<5, using: &rng)]
+            _ = TimestampParser.epochSeconds(String(decoding: Self.mutate(Array(stamp.utf8), using: &rng), as: UTF8.self))
             _ = KnownIssues(csv: text)
         }
     }
