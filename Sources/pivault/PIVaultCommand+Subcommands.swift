@@ -13,5 +13,6 @@ extension PIVaultCommand {
         KeysCommand.self,
         ImportCommand.self,
         StatusCommand.self,
+        HealthCodeCommand.self,
     ]
 }
