@@ -101,4 +101,15 @@ extension CBOR {
 
     /// The value stored under a text key if this is a map.
     public subscript(text key: String) -> CBOR? { self[.text(key)] }
+
+    /// Whether this is a map in which some key occurs more than once.
+    ///
+    /// RFC 8949 §5.6 leaves duplicate keys to the application; COSE (RFC 9052
+    /// §3) and CWT processing must reject them, so callers check explicitly.
+    public var hasDuplicateKeys: Bool {
+        guard case .map(let entries) = self, entries.count > 1 else { return false }
+        var seen = Set<CBOR>(minimumCapacity: entries.count)
+        for entry in entries where !seen.insert(entry.key).inserted { return true }
+        return false
+    }
 }
