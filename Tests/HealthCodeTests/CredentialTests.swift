@@ -75,6 +75,17 @@ struct CredentialTests {
         #expect(verifier().verify(text).failure?.step == .signature)
     }
 
+    @Test("EU DCC §3: any claims set signs into an HC1 string that decodes back to the same claims")
+    func genericEncode() throws {
+        let payload = CBOR.map(pairs: [(.text("ver"), .text("1.3.0")), (.text("t"), .array([.map(pairs: [(.text("ci"), .text("URN:UVCI:01:XX:9"))])]))])
+        let claims = CWTClaims(issuer: "XX", issuedAt: Self.now, expiresAt: Self.now + 60, healthCertificate: payload)
+        let text = try issuer.encode(claims: claims)
+        let verified = try verifier().verify(text).get()
+        #expect(verified.claims.encoded() == claims.encoded())
+        // It is not a pivault credential, so the credential view refuses it at the payload step.
+        #expect(verifier().verifyCredential(text).failure?.step == .payload)
+    }
+
     @Test("trust list and issuer files round-trip through PEM")
     func files() throws {
         let list = try TrustList(pemEncoded: TrustList([issuer.signer]).pemEncoded())

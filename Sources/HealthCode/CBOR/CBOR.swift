@@ -16,6 +16,9 @@ public indirect enum CBOR: Sendable, Hashable {
     /// Major type 4: an array.
     case array([CBOR])
     /// Major type 5: a map, in wire order.
+    ///
+    /// `==` compares maps entry by entry in this order; to compare maps as
+    /// unordered, compare their deterministic encodings (``CBOREncoder``).
     case map([CBORPair])
     /// Major type 6: a tagged item.
     case tagged(UInt64, CBOR)

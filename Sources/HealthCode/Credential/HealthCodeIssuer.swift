@@ -107,9 +107,14 @@ public struct HealthCodeIssuer: Sendable {
         // Compared as a difference so a huge `validFor` cannot overflow.
         let validUntil = validFor >= signer.notAfter - now ? signer.notAfter : now + validFor
         let credential = HealthCredential(codeID: codeID, status: status, validFrom: now, validUntil: validUntil, issuer: name)
-        let message = try COSESign1.signES256(payload: credential.claims.encoded(), key: signingKey, keyID: signer.keyID)
-        let text = try HC1Codec().encode(cose: message.encoded())
-        return IssuedHealthCode(credential: credential, text: text)
+        return IssuedHealthCode(credential: credential, text: try encode(claims: credential.claims))
+    }
+
+    /// Signs any claims set and wraps it as an "HC1:" string:
+    /// CWT → COSE_Sign1 (ES256, `alg` and `kid` protected) → zlib → Base45 → prefix.
+    public func encode(claims: CWTClaims) throws -> String {
+        let message = try COSESign1.signES256(payload: claims.encoded(), key: signingKey, keyID: signer.keyID)
+        return try HC1Codec().encode(cose: message.encoded())
     }
 }
 
