@@ -4,7 +4,7 @@ import Testing
 
 /// Issue goals on the shared labelled corpus (`../shared/testdata/pii/corpus_seed1.jsonl`):
 /// exact-span F1 per type and the hard-negative rate.
-@Suite(.enabled(if: TestData.isPresent, "../shared/testdata/pii is absent"))
+@Suite(.enabled(if: PIITestData.isPresent, "../shared/testdata/pii is absent"))
 struct CorpusGoalTests {
     static let goals: [PIIType: Double] = [
         .residentID: 0.99, .mobile: 0.99, .email: 0.99, .bankCard: 0.99, .uscc: 0.99, .passport: 0.99,
@@ -13,7 +13,7 @@ struct CorpusGoalTests {
 
     /// Scanned once for all tests of the suite.
     static let cached: Result<PIIEvaluation, any Error> = Result {
-        PIIScanner().evaluate(try CorpusReader.records(at: TestData.piiCorpus))
+        PIIScanner().evaluate(try CorpusReader.records(at: PIITestData.piiCorpus))
     }
 
     static func evaluation() throws -> PIIEvaluation { try cached.get() }

@@ -5,9 +5,9 @@ import Foundation
 /// corpus: identifiers are built from their specifications (check characters computed
 /// here), embedded in varied sentences, and paired with near-miss negatives.
 struct SyntheticCorpus {
-    private var rng: SplitMix64
+    private var rng: PIISplitMix
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64) { rng = PIISplitMix(seed: seed) }
 
     // MARK: Identifiers from their rules
 
@@ -152,8 +152,8 @@ struct SyntheticCorpus {
     }
 }
 
-/// SplitMix64, a small deterministic generator so generated corpora are reproducible.
-struct SplitMix64 {
+/// PIISplitMix, a small deterministic generator so generated corpora are reproducible.
+struct PIISplitMix {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -18,7 +18,8 @@ public enum AddressGeneraliser {
     public static func districtPrefixLength(_ address: String) -> Int {
         let s = Array(address.unicodeScalars)
         // Stop before the first digit: units after a number are buildings, not divisions.
-        let limit = s.firstIndex { $0.properties.numericType != nil } ?? s.count
+        // (ASCII and full-width digits only: many ideographs such as 四 carry numeric values.)
+        let limit = s.firstIndex { ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) } ?? s.count
         if let end = firstEnd(of: countyEndings, in: s, before: limit) { return end }
         if let end = firstEnd(of: cityEndings, in: s, before: limit) { return end }
         return 0

@@ -56,7 +56,7 @@ public struct MaskingPolicy: Sendable, Hashable {
         case .email:
             // Only the local part is hidden; the domain stays readable.
             let at = scalars.firstIndex(of: "@") ?? scalars.count
-            maskRange(&scalars, 0..<at, rule: rule, with: maskScalar)
+            maskRange(&scalars, 0..<at, rule: rule, with: maskScalar, everyCharacter: true)
         case .ipAddress:
             maskIP(&scalars, with: maskScalar)
         case .address:
@@ -84,8 +84,8 @@ public struct MaskingPolicy: Sendable, Hashable {
         s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    private func maskRange(_ s: inout [Unicode.Scalar], _ range: Range<Int>, rule: Rule, with m: Unicode.Scalar) {
-        let positions = range.filter { Self.isSignificant(s[$0]) }
+    private func maskRange(_ s: inout [Unicode.Scalar], _ range: Range<Int>, rule: Rule, with m: Unicode.Scalar, everyCharacter: Bool = false) {
+        let positions = range.filter { everyCharacter || Self.isSignificant(s[$0]) }
         // Never leave everything visible: a short value keeps at most half.
         var first = rule.keepFirst, last = rule.keepLast
         while first + last > 0, first + last >= positions.count {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Locates the shared test vectors in `../shared/testdata` beside the repository root.
-enum TestData {
+enum PIITestData {
     /// `<repo>/../shared/testdata`, found from this file's path.
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // DeidentifyTests
