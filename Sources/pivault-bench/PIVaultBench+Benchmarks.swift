@@ -5,5 +5,7 @@ extension PIVaultBench {
     static let allBenchmarks: [any ParsableCommand.Type] = [
         FoundationBenchmark.self,
         HealthCodeBenchmark.self,
+        LogBenchmark.self,
+        QRBenchmark.self,
     ]
 }

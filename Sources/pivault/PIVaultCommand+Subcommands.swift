@@ -14,5 +14,8 @@ extension PIVaultCommand {
         ImportCommand.self,
         StatusCommand.self,
         HealthCodeCommand.self,
+        LogCommand.self,
+        ScanCommand.self,
+        RedactCommand.self,
     ]
 }
