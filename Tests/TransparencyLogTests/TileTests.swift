@@ -9,12 +9,13 @@ struct TileTests {
         #expect(try TilePath(level: 1, index: 1234067).path == "tile/1/x001/x234/067")
         #expect(try TilePath(level: 2, index: 1000, width: 17).path == "tile/2/x001/000.p/17")
         #expect(try TilePath.entries(index: 5, width: 255).path == "tile/entries/005.p/255")
-        #expect(try TilePath(level: 0, index: UInt64.max).path == "tile/0/x018/x446/x744/x073/x709/x551/615")
+        #expect(try TilePath(level: 0, index: TilePath.maximumIndex).path == "tile/0/x072/x057/x594/x037/x927/934")
+        #expect(throws: LogError.self) { try TilePath(level: 0, index: TilePath.maximumIndex + 1) }
     }
 
     @Test("C2SP tlog-tiles: parsing accepts exactly the canonical paths", arguments: [
         "tile/0/000", "/tile/1/x001/x234/067", "tile/2/x001/000.p/17", "tile/entries/005.p/255",
-        "tile/63/x018/x446/x744/x073/x709/x551/615",
+        "tile/63/x072/x057/x594/x037/x927/934",
     ])
     func parsesCanonical(path: String) throws {
         let parsed = try TilePath(parsing: path)
@@ -24,7 +25,7 @@ struct TileTests {
     @Test("C2SP tlog-tiles: non-canonical or malformed paths fail with malformedTilePath", arguments: [
         "", "tile", "tile/0", "tiles/0/000", "tile/64/000", "tile/01/000", "tile/0/00", "tile/0/0000",
         "tile/0/x000/001", "tile/0/001/002", "tile/0/x001", "tile/0/000.p/0", "tile/0/000.p/256", "tile/0/000.p/017",
-        "tile/0/000.p", "tile/0/x018/x446/x744/x073/x709/x551/616", "tile/-1/000", "tile/entries/abc",
+        "tile/0/000.p", "tile/0/x018/x446/x744/x073/x709/x551/616", "tile/0/x072/x057/x594/x037/x927/935", "tile/-1/000", "tile/entries/abc",
     ])
     func rejectsMalformed(path: String) {
         let error = #expect(throws: LogError.self) { try TilePath(parsing: path) }
@@ -57,6 +58,7 @@ struct TileTests {
         await #expect(throws: LogError.self) { try await log.tile(try TilePath(level: 1, index: 1, width: available - 255)) }
         await #expect(throws: LogError.self) { try await log.tile(try TilePath(level: 2, index: 0, width: 2)) }
         await #expect(throws: LogError.self) { try await log.tile(try TilePath.entries(index: 0)) }
+        await #expect(throws: LogError.self) { try await log.tile(try TilePath(level: 63, index: TilePath.maximumIndex)) }
     }
 
     @Test("C2SP tlog-tiles: entry bundles are 16-bit big-endian length-prefixed entries")
