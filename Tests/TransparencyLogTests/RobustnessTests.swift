@@ -69,8 +69,8 @@ struct RobustnessTests {
                 expectLogErrorOrSuccess { _ = try ConsistencyProofFile(json: bytes).proofHashes() }
                 expectLogErrorOrSuccess { _ = try TilePath(parsing: text).itemRange }
                 expectLogErrorOrSuccess { _ = try EntryBundle.decode(bytes) }
-                var report = ConformanceReport()
-                ConformanceRunner.run(json: bytes, file: "fuzz.json", into: &report)
+                var report = LogConformanceReport()
+                LogConformanceRunner.run(json: bytes, file: "fuzz.json", into: &report)
                 attempts += 1
             }
         }

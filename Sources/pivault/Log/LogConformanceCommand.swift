@@ -14,9 +14,9 @@ struct LogConformanceCommand: AsyncParsableCommand {
     var directory: String
 
     func run() async throws {
-        let report: ConformanceReport
+        let report: LogConformanceReport
         do {
-            report = try ConformanceRunner.run(directory: directory)
+            report = try LogConformanceRunner.run(directory: directory)
         } catch {
             throw LogCommandSupport.fail(error)
         }
