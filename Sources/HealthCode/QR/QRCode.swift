@@ -121,16 +121,25 @@ public struct QRCode: Sendable, Hashable {
     static func chooseMask(
         _ unmasked: [UInt8], template: QRTemplate, level: ErrorCorrectionLevel, fixed: Int?
     ) -> (mask: Int, modules: [UInt8]) {
-        let candidates = fixed.map { [$0] } ?? Array(QRMask.all)
-        var bestMask = 0, bestModules: [UInt8] = [], bestPenalty = Int.max
-        for mask in candidates {
-            var modules = unmasked
-            QRMask.apply(mask, to: &modules, template: template)
-            let penalty = candidates.count == 1 ? 0 : QRPenalty.score(modules, size: template.size).total
-            if penalty < bestPenalty {
-                (bestMask, bestModules, bestPenalty) = (mask, modules, penalty)
+        let size = template.size
+        let rows = QRLineBits.rows(of: unmasked, size: size)
+        let columns = QRLineBits.columns(of: unmasked, size: size)
+        var maskedRows = rows, maskedColumns = columns
+        var bestMask = 0, bestRows = rows, bestPenalty = Int.max
+        for mask in fixed.map({ [$0] }) ?? Array(QRMask.all) {
+            // XOR with the mask's periodic pattern, limited to data modules.
+            let rowPatterns = QRMask.rowPatterns[mask], columnPatterns = QRMask.columnPatterns[mask]
+            for index in 0..<size {
+                maskedRows[index] = rows[index] ^ (rowPatterns[index % QRMask.period] & template.dataRows[index])
             }
+            if fixed != nil { (bestMask, bestRows) = (mask, maskedRows); break }
+            for index in 0..<size {
+                maskedColumns[index] = columns[index] ^ (columnPatterns[index % QRMask.period] & template.dataColumns[index])
+            }
+            let penalty = QRPenalty.score(rows: maskedRows, columns: maskedColumns, size: size).total
+            if penalty < bestPenalty { (bestMask, bestRows, bestPenalty) = (mask, maskedRows, penalty) }
         }
+        var bestModules = QRLineBits.modules(rows: bestRows, size: size)
         QRMask.drawFormatAndVersion(
             level: level, mask: bestMask, version: template.version, into: &bestModules, size: template.size)
         return (bestMask, bestModules)

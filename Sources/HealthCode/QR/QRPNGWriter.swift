@@ -40,12 +40,16 @@ enum QRPNGWriter {
         bytes += [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
-    /// A zlib stream (RFC 1950) of `bytes`. Repeated pixel rows of one
-    /// module row become back-references one scanline away.
+    /// A zlib stream (RFC 1950) of `bytes`.
+    ///
+    /// The pixel rows of one module row repeat, so nearly all of the image is
+    /// matches one scanline back, which zlib's fastest level already finds:
+    /// it is about three times faster than the default level for files
+    /// about a fifth larger.
     static func zlib(_ bytes: [UInt8]) throws -> [UInt8] {
         var input = ByteBuffer(bytes: bytes)
         do {
-            let configuration = ZlibConfiguration(compressionLevel: 6)
+            let configuration = ZlibConfiguration(compressionLevel: 1)
             let output = try input.compress(with: .zlib(configuration: configuration))
             return Array(output.readableBytesView)
         } catch {
