@@ -51,8 +51,8 @@ public struct QRCode: Sendable, Hashable {
         try self.init(segment: QRSegment.bytes(bytes), level: level, minimumVersion: minimumVersion, mask: mask)
     }
 
-    /// Encodes an EU DCC "HC1:" string: alphanumeric mode at level Q, as the
-    /// DCC technical specification requires of health certificate codes.
+    /// Encodes an EU DCC "HC1:" string in alphanumeric mode at level Q, the
+    /// encoding the DCC technical specification recommends for its codes.
     ///
     /// The Base45 alphabet (RFC 9285) is exactly the alphanumeric character
     /// set, so any well-formed payload fits the mode.

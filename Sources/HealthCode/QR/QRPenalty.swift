@@ -51,20 +51,25 @@ enum QRPenalty {
     ///
     /// Rule 3 treats the area outside the symbol as light, as the quiet zone is.
     static func score(rows: [QRLineBits], columns: [QRLineBits], size: Int) -> Score {
+        precondition(rows.count == size && columns.count == size)
         let windows = Windows(size: size)
-        var score = Score()
-        var dark = 0
-        for index in 0..<size {
-            let row = rows[index]
-            dark += row.nonzeroBitCount
-            let (rowRuns, rowFinders) = lineScore(row, windows)
-            let (columnRuns, columnFinders) = lineScore(columns[index], windows)
-            score.runs += rowRuns + columnRuns
-            score.finderPatterns += rowFinders + columnFinders
-            if index + 1 < size { score.blocks += blockScore(row, rows[index + 1], windows) }
+        var runs = 0, finders = 0, blocks = 0, dark = 0
+        rows.withUnsafeBufferPointer { rows in
+            columns.withUnsafeBufferPointer { columns in
+                for index in 0..<size {
+                    let row = rows[index]
+                    dark += row.nonzeroBitCount
+                    let (rowRuns, rowFinders) = lineScore(row, windows)
+                    let (columnRuns, columnFinders) = lineScore(columns[index], windows)
+                    runs += rowRuns + columnRuns
+                    finders += rowFinders + columnFinders
+                    if index + 1 < size { blocks += blockScore(row, rows[index + 1], windows) }
+                }
+            }
         }
-        score.balance = balancePenalty(dark: dark, total: size * size)
-        return score
+        return Score(
+            runs: runs, blocks: blocks, finderPatterns: finders,
+            balance: balancePenalty(dark: dark, total: size * size))
     }
 
     /// Rules 1 and 3 along one line.
