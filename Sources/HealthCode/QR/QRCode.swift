@@ -123,23 +123,21 @@ public struct QRCode: Sendable, Hashable {
     ) -> (mask: Int, modules: [UInt8]) {
         let size = template.size
         let rows = QRLineBits.rows(of: unmasked, size: size)
-        let columns = QRLineBits.columns(of: unmasked, size: size)
-        var maskedRows = rows, maskedColumns = columns
-        var bestMask = 0, bestRows = rows, bestPenalty = Int.max
-        for mask in fixed.map({ [$0] }) ?? Array(QRMask.all) {
-            // XOR with the mask's periodic pattern, limited to data modules.
-            let rowPatterns = QRMask.rowPatterns[mask], columnPatterns = QRMask.columnPatterns[mask]
-            for index in 0..<size {
-                maskedRows[index] = rows[index] ^ (rowPatterns[index % QRMask.period] & template.dataRows[index])
+        var bestMask = fixed ?? 0
+        if fixed == nil {
+            let columns = QRLineBits.columns(of: unmasked, size: size)
+            var bestPenalty = Int.max
+            for mask in QRMask.all {
+                let penalty = QRPenalty.score(
+                    rows: QRMask.masked(rows, QRMask.rowPatterns[mask], template.dataRows),
+                    columns: QRMask.masked(columns, QRMask.columnPatterns[mask], template.dataColumns),
+                    size: size
+                ).total
+                if penalty < bestPenalty { (bestMask, bestPenalty) = (mask, penalty) }
             }
-            if fixed != nil { (bestMask, bestRows) = (mask, maskedRows); break }
-            for index in 0..<size {
-                maskedColumns[index] = columns[index] ^ (columnPatterns[index % QRMask.period] & template.dataColumns[index])
-            }
-            let penalty = QRPenalty.score(rows: maskedRows, columns: maskedColumns, size: size).total
-            if penalty < bestPenalty { (bestMask, bestRows, bestPenalty) = (mask, maskedRows, penalty) }
         }
-        var bestModules = QRLineBits.modules(rows: bestRows, size: size)
+        let maskedRows = QRMask.masked(rows, QRMask.rowPatterns[bestMask], template.dataRows)
+        var bestModules = QRLineBits.modules(rows: maskedRows, size: size)
         QRMask.drawFormatAndVersion(
             level: level, mask: bestMask, version: template.version, into: &bestModules, size: template.size)
         return (bestMask, bestModules)

@@ -35,6 +35,12 @@ enum QRMask {
         (0..<period).map { column in QRLineBits(count: QRVersion.size(40)) { inverts(mask, row: $0, column: column) } }
     }
 
+    /// `lines` with the mask applied: each line XORed with its periodic
+    /// pattern, limited to that line's data modules.
+    static func masked(_ lines: [QRLineBits], _ patterns: [QRLineBits], _ data: [QRLineBits]) -> [QRLineBits] {
+        (0..<lines.count).map { index in lines[index] ^ (patterns[index % period] & data[index]) }
+    }
+
     /// Writes both copies of the format information for `level` and `mask`
     /// with the always-dark module at (4V + 9, 8) (§7.9.1) and, from version
     /// 7, both copies of the version information (§7.10).

@@ -49,7 +49,7 @@ enum QRPNGWriter {
     static func zlib(_ bytes: [UInt8]) throws -> [UInt8] {
         var input = ByteBuffer(bytes: bytes)
         do {
-            let configuration = ZlibConfiguration(compressionLevel: 1)
+            let configuration = ZlibConfiguration(compressionLevel: 1, strategy: .rle)
             let output = try input.compress(with: .zlib(configuration: configuration))
             return Array(output.readableBytesView)
         } catch {
