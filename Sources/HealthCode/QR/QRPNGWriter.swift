@@ -42,10 +42,10 @@ enum QRPNGWriter {
 
     /// A zlib stream (RFC 1950) of `bytes`.
     ///
-    /// The pixel rows of one module row repeat, so nearly all of the image is
-    /// matches one scanline back, which zlib's fastest level already finds:
-    /// it is about three times faster than the default level for files
-    /// about a fifth larger.
+    /// Repeated pixel rows arrive as Up-filtered zeros, and a module is a
+    /// run of equal bytes, so run-length matching (distance one) at the
+    /// fastest level compresses these images as well as the default
+    /// settings at about three times the speed.
     static func zlib(_ bytes: [UInt8]) throws -> [UInt8] {
         var input = ByteBuffer(bytes: bytes)
         do {
