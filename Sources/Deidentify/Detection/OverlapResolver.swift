@@ -5,15 +5,15 @@
 /// already kept. A check character therefore decides between a resident ID and a card
 /// number of the same digits, and a number inside an address is not also an address.
 enum OverlapResolver {
-    static func resolve(_ candidates: [PIISpan]) -> [PIISpan] {
-        guard candidates.count > 1 else { return candidates }
+    static func resolve(_ candidates: consuming [PIISpan]) -> [PIISpan] {
         // Common case: no two candidates overlap; then ordering by start is all there is to do.
         var byStart = candidates
+        guard byStart.count > 1 else { return byStart }
         insertionSort(&byStart)
         var clash = false
         for k in 1..<byStart.count where byStart[k].start < byStart[k - 1].end { clash = true; break }
         if !clash { return byStart }
-        let ordered = candidates.sorted { a, b in
+        let ordered = byStart.sorted { a, b in
             if a.confidence != b.confidence { return a.confidence > b.confidence }
             if a.length != b.length { return a.length > b.length }
             return a.start < b.start

@@ -18,13 +18,14 @@ struct ScanText {
         var folds = false
         var starts: [Int32] = [], lengths: [Int32] = [], marks: [Int32] = []
         let classes = CharacterClasses.table
-        let markMask = CharacterClasses.positionMarks
+        let markTable = CharacterClasses.markTable
+        let asciiClass = Self.asciiClass
         let folded: [UInt32] = text.withUTF8 { bytes in
             starts.reserveCapacity(bytes.count / 8 + 4)
             lengths.reserveCapacity(bytes.count / 8 + 4)
             marks.reserveCapacity(bytes.count / 16 + 4)
             return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, count in
-                classes.withUnsafeBufferPointer { cls in
+                markTable.withUnsafeBufferPointer { marked in
                     var i = 0, n = 0
                     let end = bytes.count
                     var previousAlnum = false
@@ -41,12 +42,26 @@ struct ScanText {
                         } else {
                             v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); i += 4
                         }
-                        if v >= 0xFF10 && v <= 0xFF5A && (v <= 0xFF19 || (v >= 0xFF21 && v <= 0xFF3A) || v >= 0xFF41) {
-                            v -= 0xFEE0
-                            folds = true
+                        var alnum = false
+                        var punct = false
+                        var isMarked = false
+                        if v < 0x80 {
+                            let c = asciiClass[Int(v)]
+                            alnum = c & 1 != 0
+                            punct = c & 2 != 0
+                            isMarked = marked[Int(v)]
+                        } else if v >= 0x4E00 && v < 0xA000 {
+                            isMarked = marked[Int(v) - 0x4E00 + 0x80]
+                        } else if v >= 0xFF08 && v <= 0xFF5A {
+                            if v >= 0xFF10 && (v <= 0xFF19 || (v >= 0xFF21 && v <= 0xFF3A) || v >= 0xFF41) {
+                                v -= 0xFEE0
+                                folds = true
+                                alnum = true
+                            } else {
+                                punct = v == 0xFF0B || v == 0xFF08
+                            }
                         }
                         out[n] = v
-                        let alnum = (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
                         if alnum {
                             if !previousAlnum {
                                 starts.append(Int32(n))
@@ -56,11 +71,11 @@ struct ScanText {
                             }
                         } else {
                             if previousAlnum { lengths[runSlot] = Int32(n - runStart) }
-                            if v == 0x2B || v == 0xFF0B || v == 0x28 || v == 0xFF08 || v == 0x3A || v == 0x40 {
+                            if punct {
                                 starts.append(Int32(n))
                                 lengths.append(0)
                             }
-                            if v < 0x10000, cls[Int(v)] & markMask != 0 { marks.append(Int32(n)) }
+                            if isMarked { marks.append(Int32(n)) }
                         }
                         previousAlnum = alnum
                         n += 1
@@ -76,6 +91,13 @@ struct ScanText {
         self.tokenLengths = lengths
         self.marks = marks
         self.classes = classes
+    }
+
+    /// ASCII classes: bit 0 letter or digit, bit 1 punctuation that starts a token (`+ ( : @`).
+    private static let asciiClass: [UInt8] = (0..<128).map { v -> UInt8 in
+        let alnum = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        let punct = v == 0x2B || v == 0x28 || v == 0x3A || v == 0x40
+        return (alnum ? 1 : 0) | (punct ? 2 : 0)
     }
 
     /// Positions of characters that can anchor a name or an address (`CharacterClasses.positionMarks`).

@@ -16,6 +16,17 @@ enum CharacterClasses {
     /// Flags whose positions `ScanText` records in `marks` for the name and address recognizers.
     static let positionMarks: UInt16 = firstUnitEnding | provinceInitial | fieldDelimiter | nameCueLast | titleInitial
 
+    /// Whether a scalar carries one of `positionMarks`, for U+0000–U+007F and the CJK
+    /// block U+4E00–U+9FFF only (every marked character lies there): a table small enough
+    /// to stay in cache while `ScanText` decodes.
+    static let markTable: [Bool] = {
+        var m = [Bool](repeating: false, count: 0x80 + 0x5200)
+        for v in 0..<0x10000 where table[v] & positionMarks != 0 {
+            if v < 0x80 { m[v] = true } else if v >= 0x4E00 && v < 0xA000 { m[0x80 + v - 0x4E00] = true }
+        }
+        return m
+    }()
+
     /// Flags indexed by scalar value (U+0000–U+FFFF).
     static let table: [UInt16] = {
         var t = [UInt16](repeating: 0, count: 0x10000)
