@@ -41,9 +41,11 @@ extension Vault {
             try await session.insertSubjects(prepared.newSubjects, at: now)
             try await session.insertRecords(prepared.records)
             for consent in prepared.consents { try await session.insertConsent(consent) }
+            for receipt in prepared.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: now) }
+            try await session.insertNoticesOwed(prepared.noticesOwed)
         }
         logger.debug("records collected", metadata: ["count": "\(batch.count)"])
-        return prepared.receipts
+        return prepared.collected
     }
 
     struct PreparedBatch: Sendable {
@@ -51,7 +53,9 @@ extension Vault {
         var existing: Set<String> = []
         var records: [StoredRecord] = []
         var consents: [ConsentRow] = []
-        var receipts: [CollectionReceipt] = []
+        var receipts: [(subject: String, id: String, document: String)] = []
+        var noticesOwed: [NoticeOwedRow] = []
+        var collected: [CollectionReceipt] = []
     }
 
     func prepare(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
@@ -80,10 +84,22 @@ extension Vault {
             }
             keysBySubject[subjectID] = dataKey
             try await checkCollectionBasis(purpose, subjectID: isNew ? nil : subjectID, consentGiven: submission.consentGiven, emergencies: emergencies, now: now)
-            if purpose.basis == .consent, submission.consentGiven {
-                prepared.consents.append(ConsentRow(id: Identifiers.random(prefix: "con"), subjectID: subjectID, purpose: purpose.id, grantedAt: now, withdrawnAt: nil))
-            }
             let recordID = Identifiers.random(prefix: "rec")
+            if purpose.basis == .consent, submission.consentGiven {
+                if submission.guardian?.isEmpty ?? true, let age = submissionAge(record.values, standard: standard, at: now), age < 14 {
+                    throw VaultError(.denied, "the subject is under 14, so consent must come from a guardian; pass the guardian's consent reference", article: "PIPL Art. 31")
+                }
+                prepared.consents.append(ConsentRow(id: Identifiers.random(prefix: "con"), subjectID: subjectID, purpose: purpose.id, grantedAt: now, withdrawnAt: nil,
+                                                    noticeVersion: notices.versions[purpose.id], method: "at-collection", guardian: submission.guardian))
+                let receiptID = Identifiers.random(prefix: "rcp")
+                let receipt = try SignedDocument.sign(consentReceipt(id: receiptID, event: "grant", subjectID: subjectID, purposes: [purpose], method: "at-collection",
+                                                                      at: now, guardian: submission.guardian != nil), with: signer)
+                prepared.receipts.append((subjectID, receiptID, receipt))
+            }
+            if purpose.basis == .publicHealthEmergency, let emergency = emergencies.first(where: { $0.covers(purpose.id, at: now) }) {
+                // Art. 18: collected without prior notice during an emergency; the notice is owed once it ends.
+                prepared.noticesOwed.append(NoticeOwedRow(subjectID: subjectID, recordID: recordID, emergencyID: emergency.id, purpose: purpose.id, owedSince: now))
+            }
             var sealed: [String: Data] = [:]
             var indexes: [(kind: String, digest: String)] = []
             for (field, value) in record.values {
@@ -98,7 +114,7 @@ extension Vault {
             deadlines[purpose.id] = deadline
             prepared.records.append(StoredRecord(subjectID: subjectID, recordID: recordID, standard: standard.id, purpose: purpose.id,
                                                  collectedAt: now, retainUntil: deadline, sealedFields: sealed, blindIndexes: indexes))
-            prepared.receipts.append(CollectionReceipt(subjectID: subjectID, recordID: recordID, retainUntil: deadline, newSubject: isNew))
+            prepared.collected.append(CollectionReceipt(subjectID: subjectID, recordID: recordID, retainUntil: deadline, newSubject: isNew))
         }
         return prepared
     }

@@ -33,14 +33,26 @@ extension Vault {
         return row
     }
 
-    /// Ends an emergency now.
+    /// Ends an emergency now (PIPL Art. 18): the notices owed for what was
+    /// collected under it are produced, and its records' retention is capped at
+    /// the end plus each purpose's grace period, so the sweep deletes them on time.
     public func endEmergency(_ id: String) async throws {
         let now = clock.now()
-        let ended = try await store.write { try await $0.endEmergency(id, at: now) }
-        emergencyCache.withLock { $0 = nil }
-        guard ended else {
+        guard let emergency = try await store.read({ try await $0.emergencies() }).first(where: { $0.id == id }) else {
             throw VaultError(.notFound, "emergency \(id) does not exist; list them with `pivault emergency list`")
         }
+        if let endsAt = emergency.endsAt, endsAt <= now {
+            throw VaultError(.conflict, "emergency \(id) already ended")
+        }
+        let grace = emergency.purposes.compactMap { configuration.purposes[$0]?.emergencyGrace }
+        let deadline = grace.map { $0.deadline(from: now) }.max() ?? now
+        try await store.write { session in
+            _ = try await session.endEmergency(id, at: now)
+            try await session.produceNotices(emergencyID: id, at: now)
+            try await session.capRetention(emergencyID: id, at: deadline)
+        }
+        emergencyCache.withLock { $0 = nil }
+        logger.notice("emergency ended", metadata: ["emergency": "\(id)"])
     }
 
     /// Every declared emergency.

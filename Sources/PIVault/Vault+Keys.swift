@@ -45,8 +45,10 @@ extension Vault {
             cursor = last.subjectID
         }
         try await store.write { session in
-            if let text = try await session.meta("blind_index_key"), let wrapped = Self.decodeWrapped(text), wrapped.version != ring.activeVersion {
-                try await session.setMeta("blind_index_key", Self.encodeWrapped(try ring.rewrap(wrapped, for: Self.indexKeyOwner)))
+            for (name, owner) in [("blind_index_key", Self.indexKeyOwner), ("signing_key", "vault-signing-key")] {
+                if let text = try await session.meta(name), let wrapped = Self.decodeWrapped(text), wrapped.version != ring.activeVersion {
+                    try await session.setMeta(name, Self.encodeWrapped(try ring.rewrap(wrapped, for: owner)))
+                }
             }
         }
         return total
@@ -62,9 +64,11 @@ extension Vault {
         if let count = counts[version], count > 0 {
             throw VaultError(.conflict, "master key version \(version) still wraps \(count) subject key(s); run `pivault keys rotate --resume` first")
         }
-        let index = try await store.read { try await $0.meta("blind_index_key") }.flatMap(Self.decodeWrapped)
-        if index?.version == version {
-            throw VaultError(.conflict, "master key version \(version) still wraps the blind-index key; run `pivault keys rotate --resume` first")
+        for name in ["blind_index_key", "signing_key"] {
+            let wrapped = try await store.read { try await $0.meta(name) }.flatMap(Self.decodeWrapped)
+            if wrapped?.version == version {
+                throw VaultError(.conflict, "master key version \(version) still wraps the vault's \(name.replacingOccurrences(of: "_", with: " ")); run `pivault keys rotate --resume` first")
+            }
         }
         let now = clock.now()
         try await store.write { try await $0.retireKeyVersion(version, at: now) }

@@ -17,6 +17,7 @@ extension Vault {
         let purpose = configuration.purposes[request.purpose]
         let emergencies = purpose?.basis == .publicHealthEmergency ? try await activeEmergencies() : []
         let configuration = self.configuration
+        let noticeVersions = notices.versions
         // One session: the subject's key row, its consents where the basis needs them, the
         // decision, then only the fields the decision allows.
         let (keyRow, decision, sealed) = try await store.read { session -> (SubjectKeyRow?, AccessDecision?, [SealedField]) in
@@ -25,8 +26,8 @@ extension Vault {
             }
             let consents = purpose?.basis == .consent ? try await session.consents(subjectID: request.subjectID) : []
             let context = PolicyContext(
-                consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt) },
-                emergencies: emergencies, now: now)
+                consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt, noticeVersion: $0.noticeVersion) },
+                emergencies: emergencies, now: now, noticeVersions: noticeVersions)
             let decision = Policy.decide(request, configuration: configuration, context: context)
             guard let purpose, decision.outcome != .deny else { return (key, decision, []) }
             let sealed = try await session.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: decision.fieldsToDecrypt)

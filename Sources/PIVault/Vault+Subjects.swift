@@ -48,7 +48,13 @@ extension Vault {
         }
         let now = clock.now()
         try await store.write { try await $0.destroySubjectKey(subjectID, at: now) }
-        let deleted = try await store.write { try await $0.deleteSubjectData(subjectID) }
+        let receipt = DeletionReceiptRow(id: Identifiers.random(prefix: "del"), subjectID: subjectID, recordID: nil, standard: nil, purpose: nil,
+                                         reason: "subject erased: data key destroyed, rows deleted", article: "PIPL Art. 47", deletedAt: now)
+        let deleted = try await store.write { session in
+            let count = try await session.deleteSubjectData(subjectID)
+            try await session.insertDeletionReceipts([receipt])
+            return count
+        }
         logger.info("subject erased", metadata: ["subject": "\(subjectID)", "records": "\(deleted)"])
         return ErasureReceipt(subjectID: subjectID, erasedAt: now, recordsDeleted: deleted, article: "PIPL Art. 47")
     }

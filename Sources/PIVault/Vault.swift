@@ -15,6 +15,10 @@ public final class Vault: Sendable {
     public let store: VaultStore
     let keys: Mutex<Keyring>
     let blindIndex: BlindIndex
+    /// The vault's signing key (its public half is published for offline checks).
+    public let signer: VaultSigner
+    /// The notices of every purpose, with their versions.
+    public let notices: NoticeBook
     let clock: any VaultClock
     let logger: Logger
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
@@ -42,23 +46,31 @@ public final class Vault: Sendable {
         if !stored.isEmpty, !keyring.keys.keys.contains(where: { storedByVersion[$0] != nil }) {
             throw VaultError(.keyMismatch, "none of the supplied master keys belongs to this vault; supply the key it was created with. Nothing was changed.")
         }
-        let indexKey = try await store.write { session -> WrappedKey in
+        let (indexKey, signingKey) = try await store.write { session -> (WrappedKey, WrappedKey) in
             for (version, key) in keyring.keys where storedByVersion[version] == nil {
                 try await session.addKeyVersion(version, checkValue: key.checkValue, at: now)
             }
-            if let text = try await session.meta("blind_index_key"), let wrapped = Self.decodeWrapped(text) {
-                return wrapped
-            }
-            let wrapped = try keyring.wrap(DataKey.generate(), for: indexKeyOwner)
-            try await session.setMeta("blind_index_key", Self.encodeWrapped(wrapped))
-            return wrapped
+            return (try await Self.vaultKey("blind_index_key", session: session, keyring: keyring) { DataKey.generate().exportForWrapping() },
+                    try await Self.vaultKey("signing_key", session: session, keyring: keyring) { VaultSigner.generate().rawRepresentation })
         }
         let blindIndex = BlindIndex(key: try keyring.unwrap(indexKey, for: indexKeyOwner))
-        return Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, clock: clock, logger: logger)
+        let signer = try VaultSigner(rawRepresentation: try keyring.unwrapSecret(signingKey, for: "vault-signing-key"))
+        return Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, clock: clock, logger: logger)
     }
 
-    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, clock: any VaultClock, logger: Logger) {
+    /// The wrapped vault-wide key stored under `name`, created from `make` the first time.
+    static func vaultKey(_ name: String, session: StoreSession, keyring: Keyring, make: () -> Data) async throws -> WrappedKey {
+        if let text = try await session.meta(name), let wrapped = decodeWrapped(text) { return wrapped }
+        let owner = name == "blind_index_key" ? indexKeyOwner : "vault-signing-key"
+        let wrapped = try keyring.wrapSecret(make(), for: owner)
+        try await session.setMeta(name, encodeWrapped(wrapped))
+        return wrapped
+    }
+
+    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, signer: VaultSigner, clock: any VaultClock, logger: Logger) {
         self.configuration = configuration
+        self.signer = signer
+        self.notices = NoticeBook(configuration: configuration)
         self.store = store
         self.keys = Mutex(keyring)
         self.blindIndex = blindIndex

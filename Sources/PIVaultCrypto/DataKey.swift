@@ -11,6 +11,9 @@ public struct DataKey: Sendable, CustomStringConvertible, CustomReflectable {
 
     init(key: SymmetricKey) { self.key = key }
 
+    /// The raw key bytes, only for wrapping under a master key.
+    public func exportForWrapping() -> Data { key.withUnsafeBytes { Data($0) } }
+
     /// `DataKey(<redacted>)`.
     public var description: String { "DataKey(<redacted>)" }
     /// An empty mirror.

@@ -70,6 +70,17 @@ public struct Keyring: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Wraps any 32-byte-or-shorter secret (an index or signing key) under the active version.
+    public func wrapSecret(_ secret: Data, for owner: String) throws -> WrappedKey {
+        let sealed = try AES.GCM.seal(secret, using: active.key, authenticating: Self.wrapContext(owner, activeVersion))
+        return WrappedKey(version: activeVersion, sealed: sealed.combined!)
+    }
+
+    /// Unwraps a secret wrapped by ``wrapSecret(_:for:)`` or ``wrap(_:for:)``.
+    public func unwrapSecret(_ wrapped: WrappedKey, for owner: String) throws(CryptoError) -> Data {
+        try unwrap(wrapped, for: owner).key.withUnsafeBytes { Data($0) }
+    }
+
     /// Re-wraps under the active version (key rotation), without touching data sealed by the data key.
     public func rewrap(_ wrapped: WrappedKey, for owner: String) throws -> WrappedKey {
         try wrap(try unwrap(wrapped, for: owner), for: owner)

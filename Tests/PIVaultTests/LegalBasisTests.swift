@@ -39,7 +39,7 @@ struct LegalBasisTests {
         #expect(read.decision.outcome == .permit)
         #expect(read.records.first?.masked["name"] == "王*")
         test.clock.advance(by: 5)
-        #expect(try await test.vault.withdrawConsent(subjectID: receipt.subjectID, purpose: "service-newsletter") == 1)
+        #expect(try await test.vault.withdrawConsent(subjectID: receipt.subjectID, purpose: "service-newsletter").consentIDs.count == 1)
         test.clock.advance(by: 5)
         let denied = try await test.read(receipt.subjectID, purpose: "service-newsletter", role: "support")
         #expect(denied.decision.outcome == .deny && denied.decision.denials.first?.article == "PIPL Art. 15")

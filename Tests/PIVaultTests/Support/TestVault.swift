@@ -17,13 +17,13 @@ struct TestVault {
 
     static let start = ISODate.date(year: 2022, month: 4, day: 1)!
 
-    static func make(_ engine: TestEngine, emergency: Bool = true) async throws -> TestVault {
+    static func make(_ engine: TestEngine, emergency: Bool = true, yaml: String = DemoConfiguration.yaml) async throws -> TestVault {
         let logs = CapturedLogs()
         let logger = logs.logger()
         let (location, directory, cleanUp) = try await engine.makeLocation(logger: logger)
         let keyring = try Keyring([MasterKey.generate(version: 1)])
         let clock = ManualClock(start)
-        let vault = try await openVault(location: location, keyring: keyring, clock: clock, logger: logger)
+        let vault = try await openVault(location: location, keyring: keyring, clock: clock, logger: logger, yaml: yaml)
         if emergency {
             _ = try await vault.declareEmergency(name: "Outbreak", legalReference: "Notice 2022-1", purposes: ["contact-tracing"], region: nil, endsAt: nil)
             clock.advance(by: 60)
@@ -31,8 +31,8 @@ struct TestVault {
         return TestVault(vault: vault, location: location, directory: directory, keyring: keyring, clock: clock, logs: logs, cleanUp: cleanUp)
     }
 
-    static func openVault(location: DatabaseLocation, keyring: Keyring, clock: ManualClock, logger: Logger) async throws -> Vault {
-        let configuration = try ConfigurationLoader.load(yaml: DemoConfiguration.yaml)
+    static func openVault(location: DatabaseLocation, keyring: Keyring, clock: ManualClock, logger: Logger, yaml: String = DemoConfiguration.yaml) async throws -> Vault {
+        let configuration = try ConfigurationLoader.load(yaml: yaml)
         let engine = try await location.open(logger: logger)
         let store = try await VaultStore.open(engine)
         do {
