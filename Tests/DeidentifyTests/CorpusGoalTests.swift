@@ -31,4 +31,14 @@ struct CorpusGoalTests {
         #expect(e.negatives > 5000)
         #expect(e.negativeRate <= 0.01, "hard-negative rate \(e.negativeRate): \(e.negativesReportedByKind)")
     }
+
+    @Test("Masked and tagged output of the corpus holds no detectable personal information")
+    func redactedOutputIsClean() throws {
+        let records = try CorpusReader.records(at: PIITestData.piiCorpus)
+        for op in [PIIOperator.mask(), .tag] {
+            let redactor = PIIRedactor(operator: op)
+            let leftovers = records.reduce(0) { $0 + redactor.scanner.scan(redactor.redact($1.text).text).count }
+            #expect(leftovers == 0)
+        }
+    }
 }

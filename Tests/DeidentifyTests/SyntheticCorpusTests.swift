@@ -21,4 +21,17 @@ import Testing
         #expect(Self.evaluation.negatives == 400 * 8)
         #expect(Self.evaluation.negativesReported == 0, "\(Self.evaluation.negativesReportedByKind)")
     }
+
+    @Test("PIPL Art. 73: one key gives each person one pseudonym across a dataset")
+    func pseudonymsLinkWithinDataset() throws {
+        var g = SyntheticCorpus(seed: 7)
+        let key = PseudonymKey.random()
+        let redactor = PIIRedactor(operator: .pseudonym(key: key))
+        let (phone, _) = g.mobile()
+        let a = redactor.redact("联系电话\(phone)").text
+        let b = redactor.redact("手机：\(phone)，请回电").text
+        let pseudonym = try #require(a.firstRange(of: "<CN_PHONE:").map { String(a[$0.lowerBound...]) })
+        #expect(b.contains(pseudonym))
+        #expect(!a.contains(phone) && !b.contains(phone))
+    }
 }

@@ -80,8 +80,18 @@ public struct MaskingPolicy: Sendable, Hashable {
         return min(n, s.count)
     }
 
+    /// Letters, digits and ideographs; not spaces, separators or punctuation (ASCII,
+    /// general, CJK and full-width forms).
     private static func isSignificant(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        switch v {
+        case 0x80...0xBF, 0x2000...0x206F, 0x3000...0x303F, 0x30FB, 0xFE30...0xFE4F, 0xFF00...0xFF0F,
+             0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+            return false
+        default:
+            return true
+        }
     }
 
     private func maskRange(_ s: inout [Unicode.Scalar], _ range: Range<Int>, rule: Rule, with m: Unicode.Scalar, everyCharacter: Bool = false) {

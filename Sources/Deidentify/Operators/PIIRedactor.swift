@@ -33,25 +33,35 @@ public struct PIIRedactor: Sendable {
             replacements.sort { $0.start < $1.start }
         }
         guard !replacements.isEmpty else { return Result(text: text, spans: spans) }
-        var out = String.UnicodeScalarView()
-        var cursor = 0
-        for r in replacements {
-            appendRaw(t, cursor, r.start, to: &out)
-            out.append(contentsOf: r.text.unicodeScalars)
-            cursor = r.end
+        // Copy UTF-8 bytes between replacements: one walk maps code-point offsets to bytes.
+        var utf8 = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var scalarIndex = 0
+        var byte = 0
+        func advance(to target: Int) -> Int {
+            while scalarIndex < target, byte < utf8.count {
+                byte += 1
+                while byte < utf8.count, utf8[byte] & 0xC0 == 0x80 { byte += 1 }
+                scalarIndex += 1
+            }
+            return byte
         }
-        appendRaw(t, cursor, t.count, to: &out)
-        return Result(text: String(out), spans: spans)
+        var copied = 0
+        for r in replacements {
+            let a = advance(to: r.start)
+            out.append(contentsOf: utf8[copied..<a])
+            out.append(contentsOf: r.text.utf8)
+            copied = advance(to: r.end)
+        }
+        out.append(contentsOf: utf8[copied..<utf8.count])
+        utf8 = []
+        return Result(text: String(decoding: out, as: UTF8.self), spans: spans)
     }
 
     static func slice(_ t: ScanText, _ a: Int, _ b: Int) -> String {
         var s = String.UnicodeScalarView()
         for k in a..<b { if let u = Unicode.Scalar(t.raw[k]) { s.append(u) } }
         return String(s)
-    }
-
-    private func appendRaw(_ t: ScanText, _ a: Int, _ b: Int, to out: inout String.UnicodeScalarView) {
-        guard a < b else { return }
-        for k in a..<b { if let u = Unicode.Scalar(t.raw[k]) { out.append(u) } }
     }
 }
