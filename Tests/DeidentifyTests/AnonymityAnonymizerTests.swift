@@ -78,6 +78,17 @@ struct AnonymityAnonymizerTests {
         #expect(result.report.reasons.contains { $0.contains("token") })
     }
 
+    @Test("PIPL Art. 73: an identifier-named quasi-identifier left ungeneralised keeps the output de-identified")
+    func identifierNamedQuasi() throws {
+        var text = "phone,age\n"
+        for index in 0..<20 { text += "13800000\(index % 4),\(30 + index % 2)\n" }
+        let result = try AnonymityAnonymizer.anonymize(try AnonymityTestSupport.table(text), configuration: .init(
+            quasiIdentifiers: ["phone", "age"], k: 2))
+        #expect(result.report.levels[0].level == 0)
+        #expect(result.report.statement == "de-identified")
+        #expect(result.report.reasons.contains { $0.contains("phone") })
+    }
+
     @Test("Without l-diversity, a class with one diagnosis is reported as attribute disclosure")
     func attributeDisclosure() throws {
         let text = "age,dx\n30,flu\n30,flu\n31,flu\n40,cold\n41,flu\n42,cold\n"

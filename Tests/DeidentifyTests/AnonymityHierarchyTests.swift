@@ -82,6 +82,15 @@ struct AnonymityHierarchyTests {
         #expect(hierarchy.labels[4] == ["广东省", "北京市"])
     }
 
+    @Test("Missing cells stay missing below the top level instead of failing the column")
+    func missingValues() throws {
+        let table = try AnonymityTestSupport.table("age,x\n31,a\n35,a\n,a\n45,a\n")
+        let hierarchy = try AnonymityHierarchySpec.interval(widths: [10]).build(column: table.columns[0])
+        #expect(hierarchy.labels[1] == ["30-39", "", "40-49"])
+        #expect(hierarchy.levelCodes[1] == [0, 0, 1, 2])
+        #expect(AnonymityHierarchySpec.infer(domain: ["2020-01-01", ""]) == .date)
+    }
+
     @Test("Inference picks interval, date, address or categorical")
     func inference() {
         #expect(AnonymityHierarchySpec.infer(domain: ["1", "2.5"]) == .interval())

@@ -35,7 +35,8 @@ public enum AnonymityAnonymizer {
         let releasedRows = table.rowCount - evaluation.suppressedRows
         let (statement, reasons) = AnonymityReleaseAssessment.assess(
             table: table, configuration: configuration, released: plan.released, releasedRows: releasedRows,
-            achievedK: achievedK, achievedL: plan.sensitive.isEmpty ? nil : achievedL)
+            achievedK: achievedK, achievedL: plan.sensitive.isEmpty ? nil : achievedL,
+            levels: Dictionary(uniqueKeysWithValues: plan.quasi.indices.map { (table.header[plan.quasi[$0]], outcome.levels[$0]) }))
         let report = AnonymityReport(
             standard: "GB/T 37964-2019 (k-anonymity, distinct l-diversity, generalisation and record suppression)",
             rows: table.rowCount,

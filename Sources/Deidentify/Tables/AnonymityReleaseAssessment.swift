@@ -16,7 +16,7 @@ enum AnonymityReleaseAssessment {
     ]
 
     static func assess(table: AnonymityTable, configuration: AnonymityConfiguration, released: [Int],
-                       releasedRows: Int, achievedK: Int, achievedL: Int?) -> (statement: String, reasons: [String]) {
+                       releasedRows: Int, achievedK: Int, achievedL: Int?, levels: [String: Int]) -> (statement: String, reasons: [String]) {
         var reasons: [String] = []
         let quasi = Set(configuration.quasiIdentifiers)
         for index in released {
@@ -25,7 +25,7 @@ enum AnonymityReleaseAssessment {
             if !generalised && !configuration.sensitiveAttributes.contains(column.name) {
                 reasons.append("column \"\(column.name)\" is released unchanged but was declared neither a quasi-identifier nor sensitive; it may identify people directly or by linkage — drop it with --drop or declare it")
             }
-            if !generalised, looksLikeIdentifierName(column.name) {
+            if (!generalised || levels[column.name] == 0), looksLikeIdentifierName(column.name) {
                 reasons.append("column \"\(column.name)\" is named like a direct identifier or pseudonym and is released without generalisation; drop it")
             }
             if !generalised, let shape = identifierShape(column, releasedRows: releasedRows) {

@@ -67,16 +67,21 @@ public struct AnonymityAddress: Sendable, Equatable {
     }
 
     static func build(column: AnonymityTable.Column) throws -> AnonymityHierarchy {
-        var parsed: [AnonymityAddress] = []
+        var parsed: [AnonymityAddress?] = []
         parsed.reserveCapacity(column.values.count)
         for (index, value) in column.values.enumerated() {
+            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+                parsed.append(nil)
+                continue
+            }
             guard let address = parse(value) else {
                 throw AnonymityError(.invalidValue, "column \"\(column.name)\" has a value with no recognisable province, city, district or street; give the column another hierarchy", line: column.firstLines[index])
             }
             parsed.append(address)
         }
         return try AnonymityHierarchy(column: column.name, domain: column.values, levelNames: ["street", "district", "city", "province"]) { index, level in
-            let address = parsed[index]
+            // A missing value stays missing until the top level.
+            guard let address = parsed[index] else { return "" }
             let parts = [address.province ?? "?", address.city ?? "", address.district ?? "", address.street ?? ""]
             var kept = Array(parts.prefix(5 - level))
             // A municipality's city repeats its name; show it once.

@@ -21,9 +21,13 @@ public enum AnonymityDateHierarchy {
     }
 
     static func build(column: AnonymityTable.Column) throws -> AnonymityHierarchy {
-        var dates: [(year: Int, month: Int, day: Int)] = []
+        var dates: [(year: Int, month: Int, day: Int)?] = []
         dates.reserveCapacity(column.values.count)
         for (index, value) in column.values.enumerated() {
+            if value.isEmpty {
+                dates.append(nil)
+                continue
+            }
             guard let date = parse(value) else {
                 throw AnonymityError(.invalidValue, "column \"\(column.name)\" has a value that is not a calendar date in YYYY-MM-DD form", line: column.firstLines[index])
             }
@@ -34,7 +38,8 @@ public enum AnonymityDateHierarchy {
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return try AnonymityHierarchy(column: column.name, domain: column.values, levelNames: ["month", "year", "decade"]) { index, level in
-            let date = dates[index]
+            // A missing value stays missing until the top level.
+            guard let date = dates[index] else { return "" }
             switch level {
             case 1: return "\(pad(date.year, 4))-\(pad(date.month, 2))"
             case 2: return pad(date.year, 4)

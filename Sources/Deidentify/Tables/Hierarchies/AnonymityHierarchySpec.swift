@@ -34,8 +34,10 @@ public struct AnonymityHierarchySpec: Sendable, Equatable {
         }
     }
 
-    /// Picks interval, date or address when every value parses as one, else categorical.
-    public static func infer(domain: [String]) -> AnonymityHierarchySpec {
+    /// Picks interval, date or address when every non-empty value parses as one, else categorical.
+    public static func infer(domain all: [String]) -> AnonymityHierarchySpec {
+        let domain = all.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !domain.isEmpty else { return .categorical }
         if domain.allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }) { return .interval() }
         if domain.allSatisfy({ AnonymityDateHierarchy.parse($0) != nil }) { return .date }
         if domain.allSatisfy({ (AnonymityAddress.parse($0)?.depth ?? 0) >= 2 }) { return .address }

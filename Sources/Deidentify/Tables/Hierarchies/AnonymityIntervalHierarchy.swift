@@ -3,22 +3,29 @@ import Foundation
 /// Numbers generalised to intervals whose width doubles at each level.
 enum AnonymityIntervalHierarchy {
     static func build(column: AnonymityTable.Column, widths given: [Double]?) throws -> AnonymityHierarchy {
-        var numbers: [Double] = []
+        var numbers: [Double?] = []
         numbers.reserveCapacity(column.values.count)
         for (index, value) in column.values.enumerated() {
+            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+                numbers.append(nil)
+                continue
+            }
             guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number.isFinite else {
                 throw AnonymityError(.invalidValue, "column \"\(column.name)\" has a value that is not a number; fix it or give the column a table hierarchy", line: column.firstLines[index])
             }
             numbers.append(number)
         }
-        let low = numbers.min() ?? 0
-        let high = numbers.max() ?? 0
-        let integral = numbers.allSatisfy { $0 == $0.rounded() }
+        let present = numbers.compactMap { $0 }
+        let low = present.min() ?? 0
+        let high = present.max() ?? 0
+        let integral = present.allSatisfy { $0 == $0.rounded() }
         let widths = try given.map { try validate($0, column: column.name) } ?? automaticWidths(low: low, high: high, integral: integral)
         let names = widths.map { "width \(format($0))" }
         return try AnonymityHierarchy(column: column.name, domain: column.values, levelNames: names) { index, level in
+            // A missing value stays missing until the top level.
+            guard let number = numbers[index] else { return "" }
             let width = widths[level - 1]
-            let start = (numbers[index] / width).rounded(.down) * width
+            let start = (number / width).rounded(.down) * width
             if integral && width == width.rounded() {
                 return "\(format(start))-\(format(start + width - 1))"
             }
