@@ -7,5 +7,7 @@ extension PIVaultBench {
         HealthCodeBenchmark.self,
         LogBenchmark.self,
         QRBenchmark.self,
+        PIIBenchmark.self,
+        AnonymityBenchmark.self,
     ]
 }

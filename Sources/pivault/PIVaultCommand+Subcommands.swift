@@ -20,5 +20,7 @@ extension PIVaultCommand {
         LogCommand.self,
         ScanCommand.self,
         RedactCommand.self,
+        AnonymizeCommand.self,
+        StatsCommand.self,
     ]
 }
