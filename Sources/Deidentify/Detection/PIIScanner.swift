@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds personal information in Chinese text.
 ///
 /// Runs every enabled recognizer over the text once decoded into Unicode scalars, then
@@ -20,9 +22,13 @@ public struct PIIScanner: Sendable {
         public var minimumConfidence: Double
 
         /// Creates a configuration.
-        public init(types: Set<PIIType> = Set(PIIType.allCases), latestBirthYear: Int = 2026, minimumConfidence: Double = 0.5) {
+        /// - Parameters:
+        ///   - types: types to report.
+        ///   - latestBirthYear: latest birth year of a resident ID; nil means the current year.
+        ///   - minimumConfidence: spans below this confidence are dropped.
+        public init(types: Set<PIIType> = Set(PIIType.allCases), latestBirthYear: Int? = nil, minimumConfidence: Double = 0.5) {
             self.types = types
-            self.latestBirthYear = latestBirthYear
+            self.latestBirthYear = latestBirthYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
             self.minimumConfidence = minimumConfidence
         }
     }

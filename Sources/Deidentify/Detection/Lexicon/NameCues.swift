@@ -10,6 +10,10 @@ enum NameCues {
         "租户", "房东", "业主", "借款人", "担保人", "收款人", "付款人", "户主", "死者", "伤者", "@",
     ].map(\.scalarValues)
 
+    /// `before`, grouped by last character, so a cue check compares only the few words
+    /// that can end at a given character.
+    static let beforeByLast: [UInt32: [[UInt32]]] = Dictionary(grouping: before, by: { $0[$0.count - 1] })
+
     /// Titles that follow a name: 王先生, 李女士.
     static let titles: [[UInt32]] = ["先生", "女士", "小姐", "同志"].map(\.scalarValues)
 

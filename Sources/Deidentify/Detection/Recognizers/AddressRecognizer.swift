@@ -39,12 +39,14 @@ struct AddressRecognizer: Recognizer {
         var b = j
         while b > floor, j - b < 12, t.isHan(b - 1) { b -= 1 }
         guard j - b >= 1 else { return nil }
-        // The last introducing word that leaves a name of two or more characters, else one.
+        // The last introducing word; a one-character word (在, 于, 到 …) only if it leaves a
+        // name of two or more characters, since it may itself begin the name (于都县).
         var best: Int? = nil
         var e = b
         while e <= j - 1 {
-            if t.has(CharacterClasses.leadWordLast, at: e - 1), AddressLexicon.leadWords.contains(where: { t.matches($0, endingAt: e) && e - $0.count >= b }) {
-                if e <= j - 2 || best == nil { best = e }
+            if t.has(CharacterClasses.leadWordLast, at: e - 1),
+               AddressLexicon.leadWords.contains(where: { t.matches($0, endingAt: e) && e - $0.count >= b && ($0.count >= 2 || j - e >= 2) }) {
+                best = e
             }
             e += 1
         }

@@ -72,7 +72,9 @@ struct PersonNameRecognizer: Recognizer {
         var end = i
         var skipped = 0
         while skipped < 2, end > 0, ContextCues.isLabelSeparator(t[end - 1]) { end -= 1; skipped += 1 }
-        guard t.has(CharacterClasses.nameCueLast, at: end - 1), NameCues.before.contains(where: { t.matches($0, endingAt: end) }) else { return nil }
+        guard t.has(CharacterClasses.nameCueLast, at: end - 1),
+              let cues = NameCues.beforeByLast[t[end - 1]], cues.contains(where: { t.matches($0, endingAt: end) })
+        else { return nil }
         let run = hanRun(t, at: i, cap: sl + 3)
         guard run > sl else { return nil }
         var length: Int
