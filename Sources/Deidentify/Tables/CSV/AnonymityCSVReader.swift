@@ -25,7 +25,7 @@ public final class AnonymityCSVReader {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw AnonymityError(.io, "cannot open the input file \(path); check the path and permissions")
         }
-        self.init(chunkSize: chunkSize) {
+        self.init {
             try handle.read(upToCount: chunkSize).map { [UInt8]($0) } ?? []
         }
     }
@@ -33,14 +33,14 @@ public final class AnonymityCSVReader {
     /// Reads from bytes already in memory (used for small inputs and tests).
     public convenience init(bytes: [UInt8]) {
         var delivered = false
-        self.init(chunkSize: bytes.count) {
+        self.init {
             defer { delivered = true }
             return delivered ? [] : bytes
         }
     }
 
     /// Reads from a chunk source; an empty chunk means end of input.
-    public init(chunkSize: Int, source: @escaping () throws -> [UInt8]) {
+    public init(source: @escaping () throws -> [UInt8]) {
         self.source = source
     }
 
