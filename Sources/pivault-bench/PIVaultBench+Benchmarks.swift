@@ -9,5 +9,6 @@ extension PIVaultBench {
         QRBenchmark.self,
         PIIBenchmark.self,
         AnonymityBenchmark.self,
+        LawBenchmark.self,
     ]
 }
