@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "PIVault",
             dependencies: [
-                "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -97,6 +97,6 @@ let package = Package(
         .testTarget(name: "PIVaultCoreTests", dependencies: ["PIVaultCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCryptoTests", dependencies: ["PIVaultCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
-        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
     ]
 )

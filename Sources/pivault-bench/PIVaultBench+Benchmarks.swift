@@ -5,6 +5,7 @@ extension PIVaultBench {
     static let allBenchmarks: [any ParsableCommand.Type] = [
         FoundationBenchmark.self,
         HealthCodeBenchmark.self,
+        HealthCodeIssueBenchmark.self,
         LogBenchmark.self,
         QRBenchmark.self,
         PIIBenchmark.self,
