@@ -4,5 +4,6 @@ extension PIVaultBench {
     /// Every benchmark.
     static let allBenchmarks: [any ParsableCommand.Type] = [
         FoundationBenchmark.self,
+        ServerBenchmark.self,
     ]
 }

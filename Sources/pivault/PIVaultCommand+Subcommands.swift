@@ -13,5 +13,7 @@ extension PIVaultCommand {
         KeysCommand.self,
         ImportCommand.self,
         StatusCommand.self,
+        ServeCommand.self,
+        TokenCommand.self,
     ]
 }
