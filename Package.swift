@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "pivault", targets: ["pivault"]),
         .executable(name: "pivault-bench", targets: ["pivault-bench"]),
         .library(name: "PIVault", targets: ["PIVault"]),
+        .library(name: "HealthCode", targets: ["HealthCode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -51,6 +52,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(
+            name: "HealthCode",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
             name: "PIVault",
             dependencies: [
                 "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
@@ -76,18 +86,19 @@ let package = Package(
         .executableTarget(
             name: "pivault",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "PIVaultServer",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "PIVaultServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "pivault-bench",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "PIVaultServer",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "PIVaultServer",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
+        .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode", .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCoreTests", dependencies: ["PIVaultCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCryptoTests", dependencies: ["PIVaultCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),

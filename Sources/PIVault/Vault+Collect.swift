@@ -57,6 +57,7 @@ extension Vault {
     func prepare(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
         var prepared = PreparedBatch()
         var keysBySubject: [String: DataKey] = [:]
+        var deadlines: [String: Date] = [:]
         let ring = keyring
         let emergencies = try await activeEmergencies()
         for submission in batch {
@@ -93,7 +94,8 @@ extension Vault {
                     indexes.append((kind, blindIndex.digest(kind: kind, value: text)))
                 }
             }
-            let deadline = purpose.retention.deadline(from: now)
+            let deadline = deadlines[purpose.id] ?? purpose.retention.deadline(from: now)
+            deadlines[purpose.id] = deadline
             prepared.records.append(StoredRecord(subjectID: subjectID, recordID: recordID, standard: standard.id, purpose: purpose.id,
                                                  collectedAt: now, retainUntil: deadline, sealedFields: sealed, blindIndexes: indexes))
             prepared.receipts.append(CollectionReceipt(subjectID: subjectID, recordID: recordID, retainUntil: deadline, newSubject: isNew))

@@ -1,3 +1,4 @@
+import Synchronization
 import Logging
 import Foundation
 import PIVaultCore
@@ -27,6 +28,7 @@ extension Vault {
         }
         let row = EmergencyRow(id: Identifiers.random(prefix: "emg"), name: name, legalReference: legalReference, purposes: purposes, region: region, startsAt: now, endsAt: endsAt)
         try await store.write { try await $0.insertEmergency(row) }
+        emergencyCache.withLock { $0 = nil }
         logger.notice("emergency declared", metadata: ["emergency": "\(row.id)"])
         return row
     }
@@ -34,7 +36,9 @@ extension Vault {
     /// Ends an emergency now.
     public func endEmergency(_ id: String) async throws {
         let now = clock.now()
-        guard try await store.write({ try await $0.endEmergency(id, at: now) }) else {
+        let ended = try await store.write { try await $0.endEmergency(id, at: now) }
+        emergencyCache.withLock { $0 = nil }
+        guard ended else {
             throw VaultError(.notFound, "emergency \(id) does not exist; list them with `pivault emergency list`")
         }
     }

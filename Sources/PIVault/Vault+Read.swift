@@ -1,3 +1,4 @@
+import Synchronization
 import Logging
 import Foundation
 import PIVaultCore
@@ -14,25 +15,29 @@ extension Vault {
     public func read(_ request: AccessRequest) async throws -> AccessResult {
         let now = clock.now()
         let purpose = configuration.purposes[request.purpose]
-        let needsConsents = purpose?.basis == .consent
-        let needsEmergencies = purpose?.basis == .publicHealthEmergency
-        let context = try await store.read { session -> (SubjectKeyRow?, [ConsentRow], [EmergencyRow]) in
-            let key = try await session.subjectKey(request.subjectID)
-            let consents = needsConsents && key != nil ? try await session.consents(subjectID: request.subjectID) : []
-            let emergencies = needsEmergencies ? try await session.emergencies() : []
-            return (key, consents, emergencies)
+        let emergencies = purpose?.basis == .publicHealthEmergency ? try await activeEmergencies() : []
+        let configuration = self.configuration
+        // One session: the subject's key row, its consents where the basis needs them, the
+        // decision, then only the fields the decision allows.
+        let (keyRow, decision, sealed) = try await store.read { session -> (SubjectKeyRow?, AccessDecision?, [SealedField]) in
+            guard let key = try await session.subjectKey(request.subjectID), key.erasedAt == nil else {
+                return (try await session.subjectKey(request.subjectID), nil, [])
+            }
+            let consents = purpose?.basis == .consent ? try await session.consents(subjectID: request.subjectID) : []
+            let context = PolicyContext(
+                consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt) },
+                emergencies: emergencies, now: now)
+            let decision = Policy.decide(request, configuration: configuration, context: context)
+            guard let purpose, decision.outcome != .deny else { return (key, decision, []) }
+            let sealed = try await session.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: decision.fieldsToDecrypt)
+            return (key, decision, sealed)
         }
-        guard let keyRow = context.0 else {
+        guard let keyRow else {
             throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")
         }
-        if keyRow.erasedAt != nil {
+        guard let decision, keyRow.erasedAt == nil else {
             throw VaultError(.erased, "subject \(request.subjectID) was erased; its data no longer exists", article: "PIPL Art. 47")
         }
-        let policyContext = PolicyContext(
-            consents: context.1.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt) },
-            emergencies: context.2.map(Self.emergency),
-            now: now)
-        let decision = Policy.decide(request, configuration: configuration, context: policyContext)
         logger.info("read decided", metadata: [
             "subject": "\(request.subjectID)", "purpose": "\(request.purpose)", "actor": "\(request.actor.id)",
             "role": "\(request.actor.role)", "outcome": "\(decision.outcome.rawValue)",
@@ -40,8 +45,6 @@ extension Vault {
         guard let purpose, decision.outcome != .deny else {
             return AccessResult(decision: decision, records: [], integrityFailures: [])
         }
-        let wanted = decision.fieldsToDecrypt
-        let sealed = try await store.read { try await $0.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
         let dataKey = try unwrapKey(keyRow)
         return assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
     }
@@ -78,7 +81,13 @@ extension Vault {
         Emergency(id: row.id, name: row.name, legalReference: row.legalReference, purposes: row.purposes, startsAt: row.startsAt, endsAt: row.endsAt)
     }
 
+    /// Declared emergencies, cached for a second: reads under the emergency basis
+    /// are hot, declarations rare. This process's own declarations clear the cache at once.
     func activeEmergencies() async throws -> [Emergency] {
-        try await store.read { try await $0.emergencies() }.map(Self.emergency)
+        let now = ContinuousClock.now
+        if let cached = emergencyCache.withLock({ $0 }), now - cached.loadedAt < .seconds(1) { return cached.emergencies }
+        let emergencies = try await store.read { try await $0.emergencies() }.map(Self.emergency)
+        emergencyCache.withLock { $0 = (now, emergencies) }
+        return emergencies
     }
 }

@@ -17,6 +17,7 @@ public final class Vault: Sendable {
     let blindIndex: BlindIndex
     let clock: any VaultClock
     let logger: Logger
+    let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
 
     static let indexKeyOwner = "vault-blind-index"
 

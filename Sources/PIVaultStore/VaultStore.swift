@@ -10,10 +10,10 @@ public struct VaultStore: Sendable {
         return VaultStore(engine: engine)
     }
 
-    /// Runs `body` with a session outside a transaction.
+    /// Runs `body` with a session outside a transaction, for queries that only read.
     public func read<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
         let dialect = engine.dialect
-        return try await engine.withDatabase { try await body(StoreSession(database: $0, dialect: dialect)) }
+        return try await engine.withReader { try await body(StoreSession(database: $0, dialect: dialect)) }
     }
 
     /// Runs `body` in one transaction: everything or nothing is written.

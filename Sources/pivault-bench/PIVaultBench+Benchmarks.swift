@@ -5,5 +5,6 @@ extension PIVaultBench {
     static let allBenchmarks: [any ParsableCommand.Type] = [
         FoundationBenchmark.self,
         ServerBenchmark.self,
+        HealthCodeBenchmark.self,
     ]
 }

@@ -15,5 +15,6 @@ extension PIVaultCommand {
         StatusCommand.self,
         ServeCommand.self,
         TokenCommand.self,
+        HealthCodeCommand.self,
     ]
 }

@@ -78,4 +78,14 @@ struct COSETests {
         #expect(throws: HealthCodeError.self) { try CWTClaims(.map(pairs: [(.int(4), .text("tomorrow"))])) }
         #expect(throws: HealthCodeError.self) { try CWTClaims(.array([])) }
     }
+
+    @Test("RFC 9052 §3: a header repeating a label is malformed; RFC 8392: so are repeated claims")
+    func duplicateLabels() throws {
+        var message = try COSESign1.signES256(payload: payload, key: key, keyID: nil)
+        message.unprotectedHeader = .map(pairs: [(.int(4), .bytes([1])), (.int(4), .bytes([2]))])
+        let error = try #require(throws: HealthCodeError.self) { try COSESign1(decoding: message.encoded()) }
+        #expect(error.code == .malformedCOSE)
+        let claims = CBOR.map(pairs: [(.int(1), .text("A")), (.int(1), .text("B"))])
+        #expect(throws: HealthCodeError.self) { try CWTClaims(claims) }
+    }
 }

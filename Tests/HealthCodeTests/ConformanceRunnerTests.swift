@@ -63,8 +63,24 @@ struct ConformanceRunnerTests {
         "2021-05-03T18:00:00Z", "2021-05-03T20:00:00+02:00", "2021-05-03T20:00:00+0200", "2021-05-03T18:00:00",
         "2021-05-03 18:00:00", "2021-05-03T18:00:00.000000Z", "2021-05-03T18:00:00.0000000Z", "1620064800",
         "Mon, 03 May 2021 18:00:00 GMT", "2021-05-03T17:00:00-01:00", "2021/05/03 18:00:00 UTC",
+        "20210503T180000Z", "03.05.2021 18:00:00", "1620064800000", "2021-05-03T18:00Z",
     ])
     func timestamps(text: String) {
         #expect(TimestampParser.epochSeconds(text) == 1_620_064_800)
+    }
+
+    @Test("hostile timestamps are rejected, not overflowed", arguments: [
+        "Mon, 03 May 99999999999999999 18:00:00 GMT", "Mon, 03 May 2021 99999999999999999:00 GMT", "", "2021-13-01", "garbage",
+    ])
+    func hostileTimestamps(text: String) {
+        #expect(TimestampParser.epochSeconds(text) == nil)
+    }
+
+    @Test("timestamps format back to RFC 3339 UTC")
+    func formatting() {
+        #expect(TimestampParser.iso8601(1_620_064_800) == "2021-05-03T18:00:00Z")
+        #expect(TimestampParser.iso8601(0) == "1970-01-01T00:00:00Z")
+        #expect(TimestampParser.iso8601(-1) == "1969-12-31T23:59:59Z")
+        #expect(TimestampParser.iso8601(951_782_400) == "2000-02-29T00:00:00Z")
     }
 }

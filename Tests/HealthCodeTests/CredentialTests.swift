@@ -48,7 +48,8 @@ struct CredentialTests {
     func revocation() throws {
         let code = try issuer.issue(status: .red, now: Self.now, validFor: 3600)
         var byID = RevocationList()
-        byID.revoke(identifier: code.credential.codeID.rawValue)
+        byID.revoke(code.credential.codeID)
+        #expect(byID.isRevoked(code.credential.codeID))
         #expect(verifier(revoked: byID).verify(code.text).failure?.step == .revocation)
         let (message, _) = try HC1Codec().decode(code.text)
         var bySignature = RevocationList()
@@ -74,6 +75,17 @@ struct CredentialTests {
         #expect(verifier().verify(text).failure?.step == .signature)
     }
 
+    @Test("EU DCC §3: any claims set signs into an HC1 string that decodes back to the same claims")
+    func genericEncode() throws {
+        let payload = CBOR.map(pairs: [(.text("ver"), .text("1.3.0")), (.text("t"), .array([.map(pairs: [(.text("ci"), .text("URN:UVCI:01:XX:9"))])]))])
+        let claims = CWTClaims(issuer: "XX", issuedAt: Self.now, expiresAt: Self.now + 60, healthCertificate: payload)
+        let text = try issuer.encode(claims: claims)
+        let verified = try verifier().verify(text).get()
+        #expect(verified.claims.encoded() == claims.encoded())
+        // It is not a pivault credential, so the credential view refuses it at the payload step.
+        #expect(verifier().verifyCredential(text).failure?.step == .payload)
+    }
+
     @Test("trust list and issuer files round-trip through PEM")
     func files() throws {
         let list = try TrustList(pemEncoded: TrustList([issuer.signer]).pemEncoded())
@@ -90,6 +102,10 @@ struct CredentialTests {
     func clampedValidity() throws {
         let code = try issuer.issue(status: .green, now: Self.now, validFor: 10 * 365 * 86_400)
         #expect(code.credential.validUntil == issuer.signer.notAfter)
+        let huge = try issuer.issue(status: .green, now: Self.now, validFor: .max)
+        #expect(huge.credential.validUntil == issuer.signer.notAfter)
+        #expect(throws: HealthCodeError.self) { try issuer.issue(status: .green, now: Self.now, validFor: 0) }
+        #expect(throws: HealthCodeError.self) { try HealthCodeIssuer.generate(name: "X", now: Self.now, validity: .max) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import HealthCode
 
@@ -5,7 +6,8 @@ import HealthCode
 /// fixed so a failure reproduces; the iteration count keeps the run short.
 @Suite("Fuzz: seeded mutations of every decoder")
 struct FuzzTests {
-    static let iterations = 3000
+    /// 3,000 by default; set HEALTHCODE_FUZZ_ITERATIONS for a longer run.
+    static let iterations = ProcessInfo.processInfo.environment["HEALTHCODE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 3000
 
     static func mutate(_ input: [UInt8], using rng: inout SplitMix64) -> [UInt8] {
         var bytes = input
@@ -70,6 +72,22 @@ struct FuzzTests {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
             _ = try? Zlib.decompress([0x78, 0xda] + bytes, maxOutputBytes: 4096)
             _ = try? Base45.decode(String(decoding: bytes.map { Base45.alphabet[Int($0) % 45] }, as: UTF8.self))
+        }
+    }
+
+    @Test("the JSON, timestamp and known-issues readers used on vector files survive mutations")
+    func vectorReaders() {
+        let seedJSON = Array(#"{"EXPECTEDRESULTS": {"EXPECTEDVERIFY": true}, "TESTCTX": {"VALIDATIONCLOCK": "2021-05-03T20:00:00+02:00"}, "n": [1.5e3, -2, "\u00e9\ud83d\ude00"]}"#.utf8)
+        var rng = SplitMix64(seed: 8259)
+        for _ in 0..<Self.iterations {
+            let text = String(decoding: Self.mutate(seedJSON, using: &rng), as: UTF8.self)
+            if let value = try? JSONValue.parse(text) {
+                _ = try? ConformanceVector(path: "fuzz", country: "XX", testSet: "1", document: value)
+            }
+            _ = TimestampParser.epochSeconds(String(text.prefix(40)))
+            let stamp = ["2021-05-03T20:00:00.123+02:00", "03.05.2021 18:00", "Mon, 03 May 2021 18:00:00 GMT", "20210503T180000Z", "1620064800"][Int.random(in: 0..<5, using: &rng)]
+            _ = TimestampParser.epochSeconds(String(decoding: Self.mutate(Array(stamp.utf8), using: &rng), as: UTF8.self))
+            _ = KnownIssues(csv: text)
         }
     }
 }

@@ -16,6 +16,9 @@ public indirect enum CBOR: Sendable, Hashable {
     /// Major type 4: an array.
     case array([CBOR])
     /// Major type 5: a map, in wire order.
+    ///
+    /// `==` compares maps entry by entry in this order; to compare maps as
+    /// unordered, compare their deterministic encodings (``CBOREncoder``).
     case map([CBORPair])
     /// Major type 6: a tagged item.
     case tagged(UInt64, CBOR)
@@ -101,4 +104,15 @@ extension CBOR {
 
     /// The value stored under a text key if this is a map.
     public subscript(text key: String) -> CBOR? { self[.text(key)] }
+
+    /// Whether this is a map in which some key occurs more than once.
+    ///
+    /// RFC 8949 §5.6 leaves duplicate keys to the application; COSE (RFC 9052
+    /// §3) and CWT processing must reject them, so callers check explicitly.
+    public var hasDuplicateKeys: Bool {
+        guard case .map(let entries) = self, entries.count > 1 else { return false }
+        var seen = Set<CBOR>(minimumCapacity: entries.count)
+        for entry in entries where !seen.insert(entry.key).inserted { return true }
+        return false
+    }
 }

@@ -57,6 +57,10 @@ public struct COSESign1: Sendable, Hashable {
         guard case .map = parts[1] else {
             throw HealthCodeError(.malformedCOSE, "COSE_Sign1 unprotected header must be a map")
         }
+        // RFC 9052 §3: a label appearing twice in one header makes the message malformed.
+        guard !protectedHeader.hasDuplicateKeys, !parts[1].hasDuplicateKeys else {
+            throw HealthCodeError(.malformedCOSE, "COSE_Sign1 header repeats a label; the message is malformed")
+        }
         guard case .bytes(let payload) = parts[2] else {
             throw HealthCodeError(.malformedCOSE, "COSE_Sign1 payload must be an attached byte string")
         }

@@ -53,6 +53,9 @@ public struct CWTClaims: Sendable, Hashable {
         guard case .map(let entries) = item else {
             throw HealthCodeError(.malformedClaims, "CWT claims must be a CBOR map")
         }
+        guard !item.hasDuplicateKeys else {
+            throw HealthCodeError(.malformedClaims, "CWT claims repeat a key; which value applies would be ambiguous")
+        }
         var claims = CWTClaims(issuer: nil, issuedAt: nil, expiresAt: nil, healthCertificate: nil)
         for entry in entries {
             switch entry.key.int64 {

@@ -89,5 +89,6 @@ public enum ConformanceFlag: String, Sendable, Hashable, CaseIterable, Comparabl
         return d[x.count][y.count]
     }
 
+    /// Orders flags by name, for stable reports.
     public static func < (lhs: ConformanceFlag, rhs: ConformanceFlag) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -16,6 +16,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// An object, in source order.
     case object([(String, JSONValue)])
 
+    /// Structural equality; object members compare in order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -28,6 +29,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Hashes the structure.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -170,7 +172,8 @@ struct JSONParser {
                 if (0xd800..<0xdc00).contains(scalar), position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
                     position += 2
                     let low = try hex4()
-                    scalar = 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00)
+                    // An unpaired high surrogate becomes U+FFFD rather than a bogus scalar.
+                    scalar = (0xdc00..<0xe000).contains(low) ? 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00) : 0xfffd
                 }
                 out.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{fffd}").utf8)
             default: out.append(e)

@@ -20,6 +20,9 @@ public struct HealthCodeIssuer: Sendable {
     ///   - now: the certificate's notBefore, seconds since the epoch.
     ///   - validity: the certificate's lifetime in seconds (default two years).
     public static func generate(name: String, now: Int64, validity: Int64 = 2 * 365 * 86_400) throws -> HealthCodeIssuer {
+        guard validity > 0, validity <= 100 * 366 * 86_400, abs(now) < 1 << 40 else {
+            throw HealthCodeError(.invalidInput, "certificate lifetime must be between one second and 100 years")
+        }
         let key = P256.Signing.PrivateKey()
         let subject: DistinguishedName
         do {
@@ -101,12 +104,17 @@ public struct HealthCodeIssuer: Sendable {
         guard now >= signer.notBefore, now < signer.notAfter else {
             throw HealthCodeError(.invalidCertificate, "the document-signer certificate is not valid at the issuing time; renew it with keys init")
         }
-        let credential = HealthCredential(
-            codeID: codeID, status: status, validFrom: now,
-            validUntil: min(now + validFor, signer.notAfter), issuer: name)
-        let message = try COSESign1.signES256(payload: credential.claims.encoded(), key: signingKey, keyID: signer.keyID)
-        let text = try HC1Codec().encode(cose: message.encoded())
-        return IssuedHealthCode(credential: credential, text: text)
+        // Compared as a difference so a huge `validFor` cannot overflow.
+        let validUntil = validFor >= signer.notAfter - now ? signer.notAfter : now + validFor
+        let credential = HealthCredential(codeID: codeID, status: status, validFrom: now, validUntil: validUntil, issuer: name)
+        return IssuedHealthCode(credential: credential, text: try encode(claims: credential.claims))
+    }
+
+    /// Signs any claims set and wraps it as an "HC1:" string:
+    /// CWT → COSE_Sign1 (ES256, `alg` and `kid` protected) → zlib → Base45 → prefix.
+    public func encode(claims: CWTClaims) throws -> String {
+        let message = try COSESign1.signES256(payload: claims.encoded(), key: signingKey, keyID: signer.keyID)
+        return try HC1Codec().encode(cose: message.encoded())
     }
 }
 

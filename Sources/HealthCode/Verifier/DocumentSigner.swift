@@ -26,9 +26,14 @@ public struct DocumentSigner: Sendable, Hashable {
 
     /// Reads a signer from a DER-encoded certificate.
     ///
+    /// - Parameters:
+    ///   - der: the certificate.
+    ///   - keyID: the kid as published by a trust-list distributor; by default
+    ///     it is derived from the certificate. The EU gateway publishes kids
+    ///     alongside certificates, and two entries may share one.
     /// - Throws: `invalidCertificate` when the certificate cannot be parsed or
     ///   its key type is not supported.
-    public init(derEncoded der: [UInt8]) throws {
+    public init(derEncoded der: [UInt8], keyID: [UInt8]? = nil) throws {
         let fields: CertificateFields
         do {
             fields = try CertificateFields(derEncoded: der)
@@ -39,7 +44,7 @@ public struct DocumentSigner: Sendable, Hashable {
         }
         self.certificate = try? Certificate(derEncoded: der)
         self.derBytes = der
-        self.keyID = Array(SHA256.hash(data: der).prefix(8))
+        self.keyID = keyID ?? Array(SHA256.hash(data: der).prefix(8))
         self.notBefore = fields.notBefore
         self.notAfter = fields.notAfter
         self.key = try COSEVerificationKey(fields.publicKey)
@@ -72,6 +77,12 @@ public struct DocumentSigner: Sendable, Hashable {
         try message.verify(with: key)
     }
 
-    public static func == (lhs: DocumentSigner, rhs: DocumentSigner) -> Bool { lhs.derBytes == rhs.derBytes }
-    public func hash(into hasher: inout Hasher) { hasher.combine(derBytes) }
+    /// Signers are equal when their certificate and kid are.
+    public static func == (lhs: DocumentSigner, rhs: DocumentSigner) -> Bool { lhs.derBytes == rhs.derBytes && lhs.keyID == rhs.keyID }
+
+    /// Hashes the certificate and kid.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(derBytes)
+        hasher.combine(keyID)
+    }
 }

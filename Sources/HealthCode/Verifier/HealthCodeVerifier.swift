@@ -63,11 +63,12 @@ public struct HealthCodeVerifier: Sendable {
             throw VerificationFailure(.claims, .malformedClaims, "CWT lacks iat (6) or exp (4); both are required")
         }
         let now = clock.now()
+        let time = TimestampParser.iso8601
         let checks: [(Bool, HealthCodeError.Code, String)] = [
-            (signer.notBefore <= issuedAt, .notYetValid, "issued at \(issuedAt) before the signer certificate's notBefore \(signer.notBefore)"),
-            (issuedAt <= now, .notYetValid, "issued at \(issuedAt), after the verification time \(now); check the device clock"),
-            (now <= expiresAt, .expired, "expired at \(expiresAt), before the verification time \(now)"),
-            (expiresAt <= signer.notAfter, .expired, "expiry \(expiresAt) outlives the signer certificate's notAfter \(signer.notAfter)"),
+            (signer.notBefore <= issuedAt, .notYetValid, "issued at \(time(issuedAt)), before the signer certificate's notBefore \(time(signer.notBefore))"),
+            (issuedAt <= now, .notYetValid, "issued at \(time(issuedAt)), after the verification time \(time(now)); check the device clock"),
+            (now <= expiresAt, .expired, "expired at \(time(expiresAt)), before the verification time \(time(now))"),
+            (expiresAt <= signer.notAfter, .expired, "expiry \(time(expiresAt)) outlives the signer certificate's notAfter \(time(signer.notAfter))"),
         ]
         for (ok, code, reason) in checks where !ok {
             throw VerificationFailure(.validityPeriod, code, reason)

@@ -33,6 +33,12 @@ public struct RevocationList: Sendable, Hashable {
     /// Revokes a signature.
     public mutating func revoke(signature: [UInt8]) { hashes.insert(Self.hash(signature: signature)) }
 
+    /// Revokes a pivault health code by its id.
+    public mutating func revoke(_ codeID: HealthCodeID) { revoke(identifier: codeID.rawValue) }
+
+    /// Whether a pivault health code id is revoked.
+    public func isRevoked(_ codeID: HealthCodeID) -> Bool { isRevoked(identifier: codeID.rawValue) }
+
     /// Whether the identifier is revoked.
     public func isRevoked(identifier: String) -> Bool { hashes.contains(Self.hash(identifier: identifier)) }
 

@@ -99,7 +99,8 @@ struct ConfigurationParser {
     }
 
     func purpose(_ node: Node, into parsed: inout ParsedConfiguration) {
-        let allowed: Set<String> = ["id", "title", "description", "basis", "standards", "fields", "masked", "retention", "necessary", "necessity", "impact"]
+        let allowed: Set<String> = ["id", "title", "description", "basis", "standards", "fields", "masked", "retention", "necessary", "necessity", "impact",
+                                    "method", "recipients", "discloses_publicly", "cross_border", "emergency_grace"]
         let map = cursor.mapping(node, at: "purposes[]", allowed: allowed)
         guard let id = cursor.string(map["id"], at: "purposes[].id", required: true, parent: node) else { return }
         let path = "purposes[\(id)]"
@@ -125,13 +126,24 @@ struct ConfigurationParser {
         if map["standards"] == nil { cursor.report(node, "purpose '\(id)' has no 'standards'; list the collection standards it uses") }
         if map["fields"] == nil { cursor.report(node, "purpose '\(id)' has no 'fields'; list exactly the fields it needs (PIPL Art. 6)") }
         let necessary = cursor.bool(map["necessary"], at: "\(path).necessary") ?? true
+        var grace: RetentionPeriod?
+        if let text = cursor.string(map["emergency_grace"], at: "\(path).emergency_grace") {
+            grace = RetentionPeriod(parsing: text)
+            if grace == nil { cursor.report(map["emergency_grace"], "emergency_grace '\(text)' must be a positive number followed by d, m or y, e.g. 30d") }
+        }
+        let recipients = cursor.strings(map["recipients"], at: "\(path).recipients").map(\.0)
+        let disclosesPublicly = cursor.bool(map["discloses_publicly"], at: "\(path).discloses_publicly") ?? false
+        let crossBorder = cursor.string(map["cross_border"], at: "\(path).cross_border")
+        let method = cursor.string(map["method"], at: "\(path).method")
         guard let basis, let retention else { return }
         let purpose = Purpose(
             id: id, title: title, description: description, basis: basis,
             standards: standards.map(\.0), fields: fields.map(\.0), masked: masked.map(\.0),
             retention: retention, necessary: necessary,
             necessity: cursor.string(map["necessity"], at: "\(path).necessity"),
-            impact: cursor.string(map["impact"], at: "\(path).impact"))
+            impact: cursor.string(map["impact"], at: "\(path).impact"),
+            method: method ?? "electronic collection and storage, encrypted per person",
+            recipients: recipients, disclosesPublicly: disclosesPublicly, crossBorderMechanism: crossBorder, emergencyGrace: grace)
         parsed.purposes.append(.init(value: purpose, node: node))
         parsed.purposeReferences[id] = (standards, fields, masked)
     }

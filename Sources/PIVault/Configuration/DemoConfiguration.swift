@@ -52,6 +52,8 @@ public enum DemoConfiguration {
         fields: [name, mobile, resident_id, address, health_declaration, travel_history, visitor_code, venue, checked_in_at]
         masked: [resident_id]
         retention: 180d
+        emergency_grace: 30d
+        method: Registration at checkpoints and venue code scans, stored encrypted per person
         necessary: true
         necessity: Tracing contacts needs where a person was and how to reach them while an outbreak lasts.
         impact: Location and health data can expose a person's movements and health; it is kept only for the outbreak.

@@ -23,13 +23,24 @@ public struct Purpose: Sendable, Hashable {
     public var necessity: String?
     /// The impact on the individual of processing sensitive categories (Art. 30).
     public var impact: String?
+    /// How the information is processed (Art. 17(1)2), as the notice states it.
+    public var method: String
+    /// Other handlers the information is provided to (Art. 23); a non-empty list makes the purpose a sharing one.
+    public var recipients: [String]
+    /// Whether results are disclosed publicly (Art. 25).
+    public var disclosesPublicly: Bool
+    /// Whether information is transferred outside the PRC (Art. 38–39), and under which mechanism.
+    public var crossBorderMechanism: String?
+    /// Extra time records collected under an emergency are kept after it ends (Art. 18, 19).
+    public var emergencyGrace: RetentionPeriod?
 
     /// Creates a purpose.
     public init(
         id: String, title: String, description: String = "", basis: LegalBasis,
         standards: [String], fields: [String], masked: [String] = [],
         retention: RetentionPeriod, necessary: Bool = true,
-        necessity: String? = nil, impact: String? = nil
+        necessity: String? = nil, impact: String? = nil, method: String = "electronic collection and storage, encrypted per person",
+        recipients: [String] = [], disclosesPublicly: Bool = false, crossBorderMechanism: String? = nil, emergencyGrace: RetentionPeriod? = nil
     ) {
         self.id = id
         self.title = title
@@ -42,5 +53,10 @@ public struct Purpose: Sendable, Hashable {
         self.necessary = necessary
         self.necessity = necessity
         self.impact = impact
+        self.method = method
+        self.recipients = recipients
+        self.disclosesPublicly = disclosesPublicly
+        self.crossBorderMechanism = crossBorderMechanism
+        self.emergencyGrace = emergencyGrace
     }
 }

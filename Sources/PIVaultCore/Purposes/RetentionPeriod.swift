@@ -26,17 +26,24 @@ public struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
         self.init(value: value, unit: unit)
     }
 
-    /// The deadline for a record collected at `start`, on the UTC Gregorian calendar.
+    /// The deadline for a record collected at `start`, on the UTC Gregorian
+    /// calendar; a month or year added to the 31st lands on the month's last day.
     public func deadline(from start: Date) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        var components = DateComponents()
+        let seconds = start.timeIntervalSince1970
+        let days = Int((seconds / 86_400).rounded(.down))
+        let timeOfDay = seconds - Double(days) * 86_400
         switch unit {
-        case .days: components.day = value
-        case .months: components.month = value
-        case .years: components.year = value
+        case .days:
+            return start.addingTimeInterval(Double(value) * 86_400)
+        case .months, .years:
+            let civil = ISODate.civil(fromDays: days)
+            let totalMonths = civil.year * 12 + (civil.month - 1) + (unit == .months ? value : value * 12)
+            let year = totalMonths / 12
+            let month = totalMonths % 12 + 1
+            let day = min(civil.day, ISODate.daysInMonth(year: year, month: month))
+            let target = ISODate.daysFromCivil(year: year, month: month, day: day)
+            return Date(timeIntervalSince1970: Double(target) * 86_400 + timeOfDay)
         }
-        return calendar.date(byAdding: components, to: start) ?? start
     }
 
     /// The configuration spelling, e.g. `180d`.

@@ -36,4 +36,26 @@ public struct VaultConfiguration: Sendable, Hashable {
         }
         return nil
     }
+
+    /// The fields of `purpose` whose category is sensitive (PIPL Art. 28).
+    public func sensitiveFields(of purpose: Purpose) -> [String] {
+        purpose.fields.filter { field in self.field(field, for: purpose).map { taxonomy.isSensitive($0.category) } ?? false }
+    }
+
+    /// Whether a consent to `purpose` must be a separate consent — to that purpose alone, never
+    /// bundled: it shares with another handler (Art. 23), discloses publicly (Art. 25), processes
+    /// sensitive categories (Art. 29) or transfers abroad (Art. 39).
+    public func requiresSeparateConsent(_ purpose: Purpose) -> Bool {
+        !purpose.recipients.isEmpty || purpose.disclosesPublicly || purpose.crossBorderMechanism != nil || !sensitiveFields(of: purpose).isEmpty
+    }
+
+    /// The reasons `purpose` needs a separate consent, with articles, for messages.
+    public func separateConsentReasons(_ purpose: Purpose) -> [String] {
+        var reasons: [String] = []
+        if !purpose.recipients.isEmpty { reasons.append("it provides information to other handlers (PIPL Art. 23)") }
+        if purpose.disclosesPublicly { reasons.append("it discloses information publicly (PIPL Art. 25)") }
+        if !sensitiveFields(of: purpose).isEmpty { reasons.append("it processes sensitive personal information (PIPL Art. 29)") }
+        if purpose.crossBorderMechanism != nil { reasons.append("it transfers information abroad (PIPL Art. 39)") }
+        return reasons
+    }
 }

@@ -18,6 +18,15 @@ public protocol DatabaseEngine: Sendable {
     func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` inside one transaction: committed if it returns, rolled back if it throws.
     func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` with a handle for queries that only read; engines may serve these in parallel.
+    func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Closes connections. The engine is unusable afterwards.
     func close() async throws
+}
+
+extension DatabaseEngine {
+    /// By default reads share the ordinary path.
+    public func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withDatabase(body)
+    }
 }

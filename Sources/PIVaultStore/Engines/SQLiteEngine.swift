@@ -3,8 +3,11 @@ import Logging
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 
-/// SQLite, embedded: one file, WAL journal, one connection shared in turns.
+/// SQLite, embedded: one file in WAL mode, one writer connection shared in
+/// turns, and a few read-only connections that serve reads in parallel
+/// (WAL lets readers proceed while the writer commits).
 public final class SQLiteEngine: DatabaseEngine {
     /// The dialect.
     public let dialect = DatabaseDialect.sqlite
@@ -13,36 +16,46 @@ public final class SQLiteEngine: DatabaseEngine {
     private let connection: SQLiteConnection
     private let database: any SQLDatabase
     private let lock = AsyncLock()
+    private let readers: [(connection: SQLiteConnection, database: any SQLDatabase, lock: AsyncLock)]
+    private let nextReader = Mutex(0)
 
     /// Opens (creating if needed) the database file at `path`.
-    public static func open(path: String, logger: Logger) async throws -> SQLiteEngine {
+    public static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> SQLiteEngine {
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         } catch {
             throw StoreError(.unavailable, "cannot open the SQLite database at \(path): \(error); check that the folder exists and is writable")
         }
-        let engine = SQLiteEngine(connection: connection, path: path)
+        var readers: [SQLiteConnection] = []
         do {
-            try await engine.database.raw("PRAGMA busy_timeout = 5000").run()
-            try await engine.database.raw("PRAGMA journal_mode = WAL").run()
-            try await engine.database.raw("PRAGMA synchronous = NORMAL").run()
-            try await engine.database.raw("PRAGMA foreign_keys = ON").run()
+            let database = connection.sql(queryLogLevel: nil)
+            try await database.raw("PRAGMA busy_timeout = 5000").run()
+            try await database.raw("PRAGMA journal_mode = WAL").run()
+            try await database.raw("PRAGMA synchronous = NORMAL").run()
+            try await database.raw("PRAGMA foreign_keys = ON").run()
+            for _ in 0..<readerCount {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                readers.append(reader)
+                try await reader.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
+            }
         } catch {
             try? await connection.close()
+            for reader in readers { try? await reader.close() }
             throw StoreError.translate(error, engine: "SQLite database at \(path)")
         }
-        return engine
+        return SQLiteEngine(connection: connection, readers: readers, path: path)
     }
 
     /// An in-memory database, for tests.
     public static func inMemory(logger: Logger) async throws -> SQLiteEngine {
         let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-        return SQLiteEngine(connection: connection, path: ":memory:")
+        return SQLiteEngine(connection: connection, readers: [], path: ":memory:")
     }
 
-    private init(connection: SQLiteConnection, path: String) {
+    private init(connection: SQLiteConnection, readers: [SQLiteConnection], path: String) {
         self.connection = connection
+        self.readers = readers.map { ($0, $0.sql(queryLogLevel: nil), AsyncLock()) }
         // Statements are never logged: bound values may be personal data or ciphertexts.
         self.database = connection.sql(queryLogLevel: nil)
         self.displayName = "sqlite:\(path)"
@@ -52,6 +65,20 @@ public final class SQLiteEngine: DatabaseEngine {
     public func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = self.database
         return try await lock.withLock {
+            do { return try await body(database) } catch { throw StoreError.translate(error, engine: "SQLite") }
+        }
+    }
+
+    /// Runs `body` on one of the read-only connections (the writer when there are none).
+    public func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard !readers.isEmpty else { return try await withDatabase(body) }
+        let index = nextReader.withLock { value -> Int in
+            value = (value + 1) % readers.count
+            return value
+        }
+        let reader = readers[index]
+        let database = reader.database
+        return try await reader.lock.withLock {
             do { return try await body(database) } catch { throw StoreError.translate(error, engine: "SQLite") }
         }
     }
@@ -79,5 +106,6 @@ public final class SQLiteEngine: DatabaseEngine {
     /// Closes the connection.
     public func close() async throws {
         try await lock.withLock { try await self.connection.close() }
+        for reader in readers { try await reader.lock.withLock { try await reader.connection.close() } }
     }
 }

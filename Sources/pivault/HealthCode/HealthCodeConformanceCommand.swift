@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HealthCode
 
 /// `pivault healthcode conformance DIR`: run EU DCC test vectors.
@@ -14,6 +15,11 @@ struct HealthCodeConformanceCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            HealthCodeCLI.printError("error: \(directory) is not a folder; pass the folder holding the vectors")
+            throw ExitCode(2)
+        }
         let report: ConformanceReport
         do {
             report = try ConformanceRunner.run(directory: directory)
@@ -30,5 +36,9 @@ struct HealthCodeConformanceCommand: AsyncParsableCommand {
         }
         print(report.summary)
         if !report.failures.isEmpty { throw ExitCode.failure }
+        if report.passed == 0 {
+            HealthCodeCLI.printError("error: no test vectors found under \(directory) (expected JSON files in raw/ folders)")
+            throw ExitCode.failure
+        }
     }
 }

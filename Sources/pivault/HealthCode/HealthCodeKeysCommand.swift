@@ -35,8 +35,8 @@ struct HealthCodeKeysCommand: AsyncParsableCommand {
                 HealthCodeCLI.printError("error: \(keyPath) exists; pass --force to replace the issuer key")
                 throw ExitCode(2)
             }
-            guard days > 0 else {
-                HealthCodeCLI.printError("error: --days must be positive")
+            guard (1...36_500).contains(days) else {
+                HealthCodeCLI.printError("error: --days must be between 1 and 36500")
                 throw ExitCode(2)
             }
             do {
