@@ -1,4 +1,5 @@
 import Foundation
+import PIVault
 import HTTPTypes
 import PIVaultCore
 @testable import PIVaultServer

@@ -1,4 +1,5 @@
 import Foundation
+import PIVault
 import OpenAPIKit
 @testable import PIVaultServer
 import Testing

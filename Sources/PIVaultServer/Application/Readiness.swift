@@ -1,4 +1,6 @@
 import PIVault
+import PIVaultCrypto
+import PIVaultStore
 import Synchronization
 
 /// Whether the server should receive traffic: the database answers, master

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import PIVault
 import PIVaultCore
+import PIVaultStore
 import ServiceLifecycle
 import UnixSignals
 

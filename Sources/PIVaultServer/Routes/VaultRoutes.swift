@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import PIVault
 import PIVaultCore
+import PIVaultStore
 
 /// The `/v1` endpoints: subjects, records, purpose-bound reads, consents,
 /// emergencies, configuration and keys. Each handler checks what the
