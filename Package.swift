@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "pivault-bench", targets: ["pivault-bench"]),
         .library(name: "PIVault", targets: ["PIVault"]),
         .library(name: "HealthCode", targets: ["HealthCode"]),
+        .library(name: "TransparencyLog", targets: ["TransparencyLog"]),
+        .library(name: "Deidentify", targets: ["Deidentify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -52,6 +54,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(
+            name: "TransparencyLog",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Deidentify",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .target(
             name: "HealthCode",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -66,6 +76,7 @@ let package = Package(
                 "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
@@ -86,19 +97,21 @@ let package = Package(
         .executableTarget(
             name: "pivault",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "PIVaultServer",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "TransparencyLog", "Deidentify", "PIVaultServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "pivault-bench",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "PIVaultServer",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "TransparencyLog", "Deidentify", "PIVaultServer",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode", .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")], swiftSettings: swiftSettings),
+        .testTarget(name: "TransparencyLogTests", dependencies: ["TransparencyLog", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
+        .testTarget(name: "DeidentifyTests", dependencies: ["Deidentify", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCoreTests", dependencies: ["PIVaultCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCryptoTests", dependencies: ["PIVaultCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),

@@ -13,7 +13,7 @@ enum Migrations {
     /// 200–299, transparency log 300–399, rights requests 400–499,
     /// sensitive-data controls 500–599, health codes 600–699.
     static func all(_ dialect: DatabaseDialect) -> [Migration] {
-        (core(dialect) + server(dialect)).sorted { $0.version < $1.version }
+        (core(dialect) + server(dialect) + lawEngine(dialect)).sorted { $0.version < $1.version }
     }
 
     static func core(_ dialect: DatabaseDialect) -> [Migration] {

@@ -170,7 +170,7 @@ public struct StoreSession: Sendable {
 
     /// Inserts a consent.
     public func insertConsent(_ consent: ConsentRow) async throws {
-        try await database.raw("INSERT INTO consents (subject_id, consent_id, purpose, granted_at) VALUES (\(bind: consent.subjectID), \(bind: consent.id), \(bind: consent.purpose), \(bind: consent.grantedAt.storedMilliseconds))").run()
+        try await database.raw("INSERT INTO consents (subject_id, consent_id, purpose, granted_at, notice_version, method, guardian) VALUES (\(bind: consent.subjectID), \(bind: consent.id), \(bind: consent.purpose), \(bind: consent.grantedAt.storedMilliseconds), \(bind: consent.noticeVersion), \(bind: consent.method), \(bind: consent.guardian))").run()
     }
 
     /// Marks every live consent of the subject to `purpose` withdrawn; returns how many.
@@ -182,13 +182,16 @@ public struct StoreSession: Sendable {
 
     /// A subject's consents.
     public func consents(subjectID: String) async throws -> [ConsentRow] {
-        try await database.raw("SELECT consent_id, subject_id, purpose, granted_at, withdrawn_at FROM consents WHERE subject_id = \(bind: subjectID) ORDER BY granted_at").all().map { row in
+        try await database.raw("SELECT consent_id, subject_id, purpose, granted_at, withdrawn_at, notice_version, method, guardian FROM consents WHERE subject_id = \(bind: subjectID) ORDER BY granted_at").all().map { row in
             ConsentRow(
                 id: try row.decode(column: "consent_id", as: String.self),
                 subjectID: try row.decode(column: "subject_id", as: String.self),
                 purpose: try row.decode(column: "purpose", as: String.self),
                 grantedAt: Date(storedMilliseconds: try row.decode(column: "granted_at", as: Int64.self)),
-                withdrawnAt: try row.decode(column: "withdrawn_at", as: Int64?.self).storedDate)
+                withdrawnAt: try row.decode(column: "withdrawn_at", as: Int64?.self).storedDate,
+                noticeVersion: try row.decode(column: "notice_version", as: String?.self),
+                method: try row.decode(column: "method", as: String?.self),
+                guardian: try row.decode(column: "guardian", as: String?.self))
         }
     }
 

@@ -6,5 +6,7 @@ extension PIVaultBench {
         FoundationBenchmark.self,
         ServerBenchmark.self,
         HealthCodeBenchmark.self,
+        LogBenchmark.self,
+        QRBenchmark.self,
     ]
 }

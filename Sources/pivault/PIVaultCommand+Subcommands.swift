@@ -16,5 +16,8 @@ extension PIVaultCommand {
         ServeCommand.self,
         TokenCommand.self,
         HealthCodeCommand.self,
+        LogCommand.self,
+        ScanCommand.self,
+        RedactCommand.self,
     ]
 }

@@ -30,11 +30,11 @@ struct VectorTests {
 
     @Test("The runner over the whole merkle and signed-note folders reports every vector passed")
     func wholeFolders() throws {
-        let merkle = try ConformanceRunner.run(directory: TestData.url("merkle").path)
+        let merkle = try LogConformanceRunner.run(directory: TestData.url("merkle").path)
         #expect(merkle.failed == 0, "\(merkle.failures)")
         #expect(merkle.passed == TestData.files(under: "merkle").count)
         #expect(merkle.summary == "\(merkle.passed) passed, 0 failed")
-        let notes = try ConformanceRunner.run(directory: TestData.url("signed-note").path)
+        let notes = try LogConformanceRunner.run(directory: TestData.url("signed-note").path)
         #expect(notes.failed == 0, "\(notes.failures)")
         #expect(notes.passed >= 1)
     }
@@ -42,11 +42,11 @@ struct VectorTests {
     @Test("The runner reports a vector whose expectation is wrong, naming the file and vector")
     func reportsFailures() throws {
         let text = try String(contentsOf: TestData.url("merkle/inclusion/1/happy-path.json"), encoding: .utf8)
-        var report = ConformanceReport()
-        ConformanceRunner.run(json: Array(text.replacingOccurrences(of: "\"wantErr\": false", with: "\"wantErr\": true").utf8),
+        var report = LogConformanceReport()
+        LogConformanceRunner.run(json: Array(text.replacingOccurrences(of: "\"wantErr\": false", with: "\"wantErr\": true").utf8),
                               file: "flipped.json", into: &report)
-        ConformanceRunner.run(json: Array("{\"unrelated\": 1}".utf8), file: "other.json", into: &report)
-        ConformanceRunner.run(json: Array("not json".utf8), file: "broken.json", into: &report)
+        LogConformanceRunner.run(json: Array("{\"unrelated\": 1}".utf8), file: "other.json", into: &report)
+        LogConformanceRunner.run(json: Array("not json".utf8), file: "broken.json", into: &report)
         #expect(report.failed == 1)
         #expect(report.failures.first?.description == "FAIL flipped.json [happy path]: expected an error, but it verified")
         #expect(report.unrecognizedFiles == ["other.json", "broken.json"])
@@ -69,9 +69,9 @@ struct VectorTests {
         }
     }
 
-    private func run(_ file: String) throws -> ConformanceReport {
-        var report = ConformanceReport()
-        ConformanceRunner.run(json: Array(try Data(contentsOf: TestData.url(file))), file: file, into: &report)
+    private func run(_ file: String) throws -> LogConformanceReport {
+        var report = LogConformanceReport()
+        LogConformanceRunner.run(json: Array(try Data(contentsOf: TestData.url(file))), file: file, into: &report)
         return report
     }
 }

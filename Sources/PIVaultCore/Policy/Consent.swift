@@ -8,12 +8,15 @@ public struct Consent: Sendable, Hashable {
     public var grantedAt: Date
     /// When it was withdrawn, if it was.
     public var withdrawnAt: Date?
+    /// The version of the notice shown when it was given (PIPL Art. 14).
+    public var noticeVersion: String?
 
     /// Creates a consent.
-    public init(purpose: String, grantedAt: Date, withdrawnAt: Date? = nil) {
+    public init(purpose: String, grantedAt: Date, withdrawnAt: Date? = nil, noticeVersion: String? = nil) {
         self.purpose = purpose
         self.grantedAt = grantedAt
         self.withdrawnAt = withdrawnAt
+        self.noticeVersion = noticeVersion
     }
 
     /// Whether the consent permits processing at `instant`.

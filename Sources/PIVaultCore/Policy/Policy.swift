@@ -6,7 +6,8 @@ public enum Policy {
     /// Rules, in order: the purpose must exist (PIPL Art. 6); the actor's role
     /// must be granted it (Art. 51); its legal basis must hold now — a live
     /// consent for consent purposes (Art. 13(1), 14–15), a declared emergency
-    /// for the public-health basis (Art. 13(4)); then each field must be one the
+    /// for the public-health basis (Art. 13(4)), a consent given to the current
+    /// notice version (Art. 14); then each field must be one the
     /// purpose covers (Art. 6). Fields outside the purpose are refused and so
     /// never decrypted.
     public static func decide(_ request: AccessRequest, configuration: VaultConfiguration, context: PolicyContext) -> AccessDecision {
@@ -28,8 +29,12 @@ public enum Policy {
     static func basisRefusal(_ purpose: Purpose, context: PolicyContext) -> Denial? {
         switch purpose.basis {
         case .consent:
-            let live = context.consents.contains { $0.purpose == purpose.id && $0.isLive(at: context.now) }
-            if live { return nil }
+            let live = context.consents.filter { $0.purpose == purpose.id && $0.isLive(at: context.now) }
+            let current = context.noticeVersions[purpose.id]
+            if live.contains(where: { current == nil || $0.noticeVersion == nil || $0.noticeVersion == current }) { return nil }
+            if let stale = live.first?.noticeVersion, let current {
+                return Denial(field: nil, reason: "the subject consented to notice version \(stale.prefix(12)) of purpose '\(purpose.id)', but the purpose changed (now version \(current.prefix(12))); ask the subject to renew consent", article: "PIPL Art. 14")
+            }
             let withdrawn = context.consents.contains { $0.purpose == purpose.id && $0.withdrawnAt != nil }
             let reason = withdrawn
                 ? "the subject withdrew consent to purpose '\(purpose.id)'"

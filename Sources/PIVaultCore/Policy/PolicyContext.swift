@@ -9,11 +9,14 @@ public struct PolicyContext: Sendable {
     public var emergencies: [Emergency]
     /// The instant of the decision (from the injected clock).
     public var now: Date
+    /// The current notice version of each purpose; a consent given to another version no longer permits reads (PIPL Art. 14).
+    public var noticeVersions: [String: String]
 
     /// Creates a context.
-    public init(consents: [Consent], emergencies: [Emergency], now: Date) {
+    public init(consents: [Consent], emergencies: [Emergency], now: Date, noticeVersions: [String: String] = [:]) {
         self.consents = consents
         self.emergencies = emergencies
         self.now = now
+        self.noticeVersions = noticeVersions
     }
 }

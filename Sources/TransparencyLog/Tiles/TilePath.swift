@@ -34,6 +34,9 @@ public struct TilePath: Hashable, Sendable, CustomStringConvertible {
     }
 
     init(optionalLevel level: UInt8?, index: UInt64, width: Int) throws {
+        guard index <= Self.maximumIndex else {
+            throw LogError(.malformedTilePath, "tile index \(index) is above the maximum \(Self.maximumIndex)")
+        }
         guard (1...Self.fullWidth).contains(width) else {
             throw LogError(.malformedTilePath, "tile width \(width) is outside 1...\(Self.fullWidth)")
         }
@@ -45,8 +48,11 @@ public struct TilePath: Hashable, Sendable, CustomStringConvertible {
     /// Whether this is an entry bundle rather than a hash tile.
     public var isEntryBundle: Bool { level == nil }
 
-    /// The tree level whose node hashes a hash tile holds (8·L).
-    public var treeLevel: UInt8? { level.map { $0 * 8 } }
+    /// The tree level whose node hashes a hash tile holds (8·L; above 63 no tree reaches).
+    public var treeLevel: Int? { level.map { Int($0) * 8 } }
+
+    /// The largest tile index whose items are addressable with 64-bit indices.
+    public static let maximumIndex: UInt64 = UInt64.max / UInt64(fullWidth) - 1
 
     /// The node (or entry) indices the tile covers.
     public var itemRange: Range<UInt64> {

@@ -15,12 +15,6 @@ public struct NodeID: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.index = index
     }
 
-    /// The leaves this node covers.
-    public var leafRange: Range<UInt64> {
-        let begin = index << UInt64(level)
-        return begin..<(begin + (1 << UInt64(level)))
-    }
-
     /// Orders by level, then index (the order a SQL primary key would use).
     public static func < (lhs: NodeID, rhs: NodeID) -> Bool {
         (lhs.level, lhs.index) < (rhs.level, rhs.index)

@@ -6,6 +6,11 @@ enum ProofFileCoding {
         do {
             return try JSONDecoder().decode(type, from: Data(json))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               (try? JSONSerialization.jsonObject(with: Data(json))) != nil {
+                // Valid JSON that the decoder rejected without a path: a number out of range.
+                throw LogError(.malformedProofFile, "\(kind) file: a field has an invalid value; sizes and indices are non-negative integers, hashes base64 strings")
+            }
             throw LogError(.malformedProofFile, "\(kind) file: \(describe(error))")
         } catch {
             throw LogError(.malformedProofFile, "\(kind) file is not JSON")

@@ -14,9 +14,9 @@ struct LogConformanceCommand: AsyncParsableCommand {
     var directory: String
 
     func run() async throws {
-        let report: ConformanceReport
+        let report: LogConformanceReport
         do {
-            report = try ConformanceRunner.run(directory: directory)
+            report = try LogConformanceRunner.run(directory: directory)
         } catch {
             throw LogCommandSupport.fail(error)
         }
@@ -25,6 +25,10 @@ struct LogConformanceCommand: AsyncParsableCommand {
             print("\(report.unrecognizedFiles.count) JSON files skipped: not a vector layout")
         }
         print(report.summary)
-        if report.failed > 0 || report.passed == 0 { throw ExitCode.failure }
+        if report.passed + report.failed == 0 {
+            FileHandle.standardError.write(Data("error: no vector files found under \(directory)\n".utf8))
+            throw ExitCode.failure
+        }
+        if report.failed > 0 { throw ExitCode.failure }
     }
 }

@@ -1,5 +1,5 @@
 /// The outcome of running vector files: counts and one line per failure.
-public struct ConformanceReport: Sendable, Hashable {
+public struct LogConformanceReport: Sendable, Hashable {
     /// One vector that did not behave as its file expects.
     public struct Failure: Sendable, Hashable, CustomStringConvertible {
         /// The file, relative to the directory that was run.

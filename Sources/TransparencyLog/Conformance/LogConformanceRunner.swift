@@ -3,11 +3,11 @@ import Foundation
 /// Runs every vector file under a directory: Merkle inclusion and consistency
 /// vectors (`leafIdx`/`treeSize`/… and `size1`/`size2`/…, each with `wantErr`)
 /// and signed-note vectors (`cases` with `vkey`, `signedNote`, `valid`).
-public enum ConformanceRunner {
+public enum LogConformanceRunner {
     /// Runs every `.json` file under `directory`, recursively, in path order.
     ///
     /// - Throws: ``LogError/Code/io`` when the directory cannot be listed.
-    public static func run(directory: String) throws -> ConformanceReport {
+    public static func run(directory: String) throws -> LogConformanceReport {
         let root = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -17,7 +17,7 @@ public enum ConformanceRunner {
             throw LogError(.io, "cannot list \(directory)")
         }
         let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.sorted()
-        var report = ConformanceReport()
+        var report = LogConformanceReport()
         for file in files {
             let url = root.appendingPathComponent(file)
             guard let data = try? Data(contentsOf: url) else {
@@ -30,7 +30,7 @@ public enum ConformanceRunner {
     }
 
     /// Runs the vectors of one file's content into `report`.
-    public static func run(json: [UInt8], file: String, into report: inout ConformanceReport) {
+    public static func run(json: [UInt8], file: String, into report: inout LogConformanceReport) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else {
             report.unrecognizedFiles.append(file)
             return
