@@ -51,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = environment["PIVAULT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         try await runReporting {
             try await ServeLauncher(vault: options.launcher, server: server).run(logger: logger, say: { line in
-                print(line)
-                fflush(stdout)
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }, warn: CLI.warn)
         }
     }
