@@ -26,6 +26,7 @@ struct RobustnessTests {
                 ("{\"standard\":\"epidemic-registration\",\"purpose\":\"contact-tracing\",\"values\":{\"a\":" + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}}", nil, .badRequest, "malformed-request"),
                 ("{\"standard\":\"epidemic-registration\",\"purpose\":\"contact-tracing\",\"values\":{\"name\":\"" + String(repeating: "x", count: 5000) + "\"}}", nil, .contentTooLarge, "body-too-large"),
                 (#"{"standard":"nope","purpose":"contact-tracing","values":{}}"#, nil, .badRequest, "invalid-input"),
+                (#"{"standard":"epidemic-registration","purpose":"contact-tracing","values":{},"subject":null}"#, "subject", .badRequest, "malformed-request"),
             ]
             for (body, field, status, kind) in cases {
                 let reply = try await client.send(.post, Self.collect, as: "epidemiologist", json: body)

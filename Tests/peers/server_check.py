@@ -100,7 +100,9 @@ def run_schemathesis(server, tokens, max_examples, max_time):
             "schemathesis", "run", server.base + "/openapi.yaml",
             "--header", f"Authorization: Bearer {token}",
             "--checks", checks, "--max-examples", str(max_examples), "--max-time", str(max_time),
-            "--phases", "examples,coverage,fuzzing", "--workers", "2", "--seed", "20221101",
+            # The coverage phase is left out: under CPython 3.11 it crashes inside hypothesis
+            # ("AST constructor recursion depth mismatch") before sending anything.
+            "--phases", "examples,fuzzing", "--workers", "2", "--seed", "20221101",
             "--suppress-health-check", "all", "--request-timeout", "10",
         ]
         print(f"schemathesis as role '{role}' (max {max_examples} examples per operation, {max_time}s)", flush=True)

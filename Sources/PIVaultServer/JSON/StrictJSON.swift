@@ -57,6 +57,9 @@ struct StrictJSON: Sendable {
         for key in object.keys.sorted() where !T.members.contains(key) {
             throw Problem.unknownField(key, allowed: Array(T.members))
         }
+        for key in object.keys.sorted() where object[key] == .null {
+            throw Problem.malformed("member '\(key)' must not be null; omit it instead", field: key)
+        }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let problem as Problem {
