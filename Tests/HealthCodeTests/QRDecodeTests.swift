@@ -4,7 +4,9 @@ import Testing
 /// ISO/IEC 18004 as a whole: symbols this encoder writes, rendered as PNG,
 /// are read back by an independent decoder (zbarimg, Debian zbar-tools) to
 /// the same text.
-@Suite("QR decode round trip with zbarimg (ISO/IEC 18004)", .enabled(if: QRZbar.isAvailable))
+@Suite(
+    "QR decode round trip with zbarimg (ISO/IEC 18004)",
+    .enabled(if: QRZbar.isAvailable, "zbarimg not found: install Debian's zbar-tools (apt-get install -y zbar-tools)"))
 struct QRDecodeTests {
     @Test("Table 9 and Annex E: every version 1–40 at this level decodes",
           arguments: QRCode.ErrorCorrectionLevel.allCases)

@@ -5,8 +5,8 @@ import Testing
 @Suite("QR mask evaluation (ISO/IEC 18004 §7.8)")
 struct QRPenaltyTests {
     private func line(_ text: String) -> (runs: Int, finders: Int) {
-        let bits = text.map { UInt8($0 == "1" ? 1 : 0) }
-        return QRPenalty.lineScore(count: bits.count) { bits[$0] }
+        let bits = text.map { $0 == "1" }
+        return QRPenalty.lineScore(QRLineBits(count: bits.count) { bits[$0] }, .init(size: bits.count))
     }
 
     @Test("N1: a run of 5 scores 3, each extra module 1 more")
@@ -55,6 +55,20 @@ struct QRPenaltyTests {
         #expect(score.runs == 0 && score.blocks == 0 && score.finderPatterns == 0 && score.balance == 0)
     }
 
+    @Test("Table 11: word-wide scoring equals a module-by-module count on random symbols")
+    func matchesPlainCount() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for size in [21, 25, 45, 101, 177] {
+            for _ in 0..<4 {
+                let modules = (0..<(size * size)).map { _ -> UInt8 in
+                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    return UInt8(state >> 63)
+                }
+                #expect(QRPenalty.score(modules, size: size) == QRPlainPenalty.score(modules, size: size), "size \(size)")
+            }
+        }
+    }
+
     @Test("§7.8.3: the chosen mask has the lowest penalty of all eight", arguments: [1, 2, 7, 15])
     func choosesLowest(version: Int) throws {
         let text = "HC1:NCFOXN%TS3DH0YOJ58S S-W5HDC"
@@ -65,7 +79,7 @@ struct QRPenaltyTests {
         let unmasked = QRCode.place(QRCodewords.interleaved(data: data, version: chosen.version, level: .q), in: template)
         let penalties = (0..<8).map { mask -> Int in
             var modules = unmasked
-            QRMask.apply(mask, to: &modules, template: template)
+            QRPlainMask.apply(mask, to: &modules, template: template)
             return QRPenalty.score(modules, size: template.size).total
         }
         #expect(penalties[chosen.mask] == penalties.min())
@@ -82,6 +96,22 @@ struct QRPenaltyTests {
         #expect(QRMask.inverts(5, row: 0, column: 7) && !QRMask.inverts(5, row: 1, column: 1))
         #expect(QRMask.inverts(6, row: 1, column: 1) && !QRMask.inverts(6, row: 1, column: 4))
         #expect(QRMask.inverts(7, row: 0, column: 0) && !QRMask.inverts(7, row: 1, column: 1))
+    }
+
+    @Test("§7.8.2: each fixed mask equals the Table 10 condition applied module by module", arguments: [1, 7, 32])
+    func fixedMaskMatchesConditions(version: Int) throws {
+        let text = "PIVAULT 0123456789"
+        let segment = try QRSegment.make(utf8: Array(text.utf8), mode: .automatic)
+        let template = QRTemplate.cached(version)
+        let data = QRCodewords.data(for: segment, version: version, level: .m)
+        let unmasked = QRCode.place(QRCodewords.interleaved(data: data, version: version, level: .m), in: template)
+        for mask in 0..<8 {
+            var expected = unmasked
+            QRPlainMask.apply(mask, to: &expected, template: template)
+            QRMask.drawFormatAndVersion(level: .m, mask: mask, version: version, into: &expected, size: template.size)
+            let code = try QRCode(encoding: text, level: .m, minimumVersion: version, mask: mask)
+            #expect(code.matrix.modules == expected, "mask \(mask)")
+        }
     }
 
     @Test("§7.8.2: masks never touch function patterns")

@@ -15,18 +15,18 @@ struct QRRenderingTests {
     }
 
     @Test("PNG §5, §11.2.2: signature, IHDR, IDAT, IEND with valid CRCs", arguments: [
-        QRCode.PNGColorDepth.oneBit, .grayscale,
+        (QRCode.PNGColorDepth.oneBit, 3, 4), (.grayscale, 3, 4), (.oneBit, 1, 0), (.grayscale, 2, 1),
     ])
-    func pngStructure(depth: QRCode.PNGColorDepth) throws {
+    func pngStructure(depth: QRCode.PNGColorDepth, moduleSize: Int, quietZone: Int) throws {
         let code = try QRCode(encoding: "HELLO WORLD", level: .q)
-        let png = try code.png(moduleSize: 3, quietZone: 4, colorDepth: depth)
+        let png = try code.png(moduleSize: moduleSize, quietZone: quietZone, colorDepth: depth)
         let file = try #require(QRPNGChunks(png))
         #expect(file.chunks.map(\.type) == ["IHDR", "IDAT", "IEND"])
         for chunk in file.chunks {
             #expect(QRCRC32.checksum(Array(chunk.type.utf8) + chunk.data) == chunk.crc, "\(chunk.type) CRC")
         }
         let ihdr = file.chunks[0].data
-        let side = UInt8((21 + 8) * 3)
+        let side = UInt8((21 + 2 * quietZone) * moduleSize)
         #expect(ihdr == [0, 0, 0, side, 0, 0, 0, side, depth == .oneBit ? 1 : 8, 0, 0, 0, 0])
         let idat = file.chunks[1].data
         // RFC 1950 header: deflate, and the check bits make CMF·256+FLG a multiple of 31.

@@ -27,16 +27,16 @@ enum Checksums {
 
     /// Value of a GB 32100 character, or nil when it is not in the alphabet.
     static func usccValue(_ v: UInt32) -> Int? {
-        guard v < 0x80 else { return nil }
-        let value = usccTable[Int(v)]
-        return value >= 0 ? Int(value) : nil
+        switch v {
+        case 0x30...0x39: return Int(v - 0x30)
+        case 0x41...0x48: return Int(v - 0x41) + 10  // A–H
+        case 0x4A...0x4E: return Int(v - 0x4A) + 18  // J–N
+        case 0x50...0x52: return Int(v - 0x50) + 23  // P, Q, R
+        case 0x54, 0x55: return Int(v - 0x54) + 26  // T, U
+        case 0x57...0x59: return Int(v - 0x57) + 28  // W, X, Y
+        default: return nil
+        }
     }
-
-    private static let usccTable: [Int8] = {
-        var t = [Int8](repeating: -1, count: 128)
-        for (i, v) in usccAlphabet.enumerated() { t[Int(v)] = Int8(i) }
-        return t
-    }()
 
     /// GB 32100-2015 §4.5 check character over the first 17 characters (values 0–30).
     static func usccCheck(_ values: [Int]) -> Int {

@@ -42,6 +42,16 @@ enum ContextCues {
         return false
     }
 
+    /// Whether a label of a non-personal number (`negative`) ends right before `start`.
+    static func labelledNegative(_ t: ScanText, before start: Int) -> Bool {
+        var end = start
+        var skipped = 0
+        while skipped < 3, end > 0, isLabelSeparator(t[end - 1]) { end -= 1; skipped += 1 }
+        // Most values have no such label; one flag test settles them.
+        guard t.has(CharacterClasses.negativeCueLast, at: end - 1) else { return false }
+        return labelled(t, before: start, by: negative)
+    }
+
     /// Whether one of `words` occurs within `window` scalars before `start`.
     static func near(_ t: ScanText, before start: Int, window: Int, words: [[UInt32]]) -> Bool {
         let lower = max(0, start - window)

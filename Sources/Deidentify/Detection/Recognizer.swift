@@ -33,3 +33,24 @@ extension ScanText {
     /// Whether `i` holds a digit-group separator: ASCII space or hyphen.
     @inline(__always) func isGroupSeparator(_ i: Int) -> Bool { let v = self[i]; return v == 0x20 || v == 0x2D }
 }
+
+/// A recognizer of ASCII-shaped values (numbers, codes, addresses of the internet) that
+/// starts only at `ScanText.tokenStarts`.
+protocol TokenRecognizer: Recognizer {
+    /// The value starting at token start `i` whose letter-and-digit run is `len` long, if
+    /// any. `floor` is the end of this recognizer's previous span (no overlap before it).
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan?
+}
+
+extension TokenRecognizer {
+    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
+        var next = 0
+        let starts = t.tokenStarts, lengths = t.tokenLengths
+        for slot in starts.indices {
+            let i = Int(starts[slot])
+            guard i >= next, let span = candidate(t, at: i, length: Int(lengths[slot]), floor: next) else { continue }
+            spans.append(span)
+            next = span.end
+        }
+    }
+}

@@ -12,6 +12,9 @@ extension QRCode {
         /// fit this mode.
         case alphanumeric
         /// Arbitrary bytes; text is encoded as UTF-8 (§7.4.5).
+        ///
+        /// No ECI header is written: common readers (zbar among them) detect
+        /// UTF-8, while some older ones assume ISO 8859-1 for non-ASCII text.
         case byte
 
         /// The four-bit mode indicator (§7.4.2, Table 2).

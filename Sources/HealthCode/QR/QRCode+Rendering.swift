@@ -33,12 +33,21 @@ extension QRCode {
         let modulesPerSide = size + 2 * quietZone
         let pixels = modulesPerSide * moduleSize
         let rowBytes = colorDepth == .oneBit ? (pixels + 7) / 8 : pixels
-        // The white row shared by the quiet zone, with its filter byte.
+        // Each pixel row is a filter-type byte and the packed pixels (PNG
+        // §9.2). A row equal to the one above is sent with filter 2 (Up) as
+        // zeros, which zlib compresses faster and smaller than the repeat.
         var blank = [UInt8](repeating: 0xFF, count: rowBytes + 1)
         blank[0] = 0
+        var repeated = [UInt8](repeating: 0, count: rowBytes + 1)
+        repeated[0] = 2
         var scanlines: [UInt8] = []
         scanlines.reserveCapacity((rowBytes + 1) * pixels)
-        for _ in 0..<(quietZone * moduleSize) { scanlines += blank }
+        func appendQuietRows() {
+            guard quietZone > 0 else { return }
+            scanlines += blank
+            for _ in 1..<(quietZone * moduleSize) { scanlines += repeated }
+        }
+        appendQuietRows()
         var line = blank
         for row in 0..<size {
             line.withUnsafeMutableBufferPointer { out in
@@ -47,16 +56,17 @@ extension QRCode {
                     let start = (quietZone + column) * moduleSize
                     for x in start..<(start + moduleSize) {
                         if colorDepth == .oneBit {
-                            out[1 + x >> 3] &= ~(0x80 >> UInt8(x & 7))
+                            out[1 + (x >> 3)] &= ~(0x80 >> UInt8(x & 7))
                         } else {
                             out[1 + x] = 0
                         }
                     }
                 }
             }
-            for _ in 0..<moduleSize { scanlines += line }
+            scanlines += line
+            for _ in 1..<moduleSize { scanlines += repeated }
         }
-        for _ in 0..<(quietZone * moduleSize) { scanlines += blank }
+        appendQuietRows()
         return try QRPNGWriter.encode(
             width: pixels, height: pixels, bitDepth: colorDepth == .oneBit ? 1 : 8, scanlines: scanlines)
     }
@@ -73,25 +83,42 @@ extension QRCode {
         try Self.validate(moduleSize: moduleSize, quietZone: quietZone)
         let side = size + 2 * quietZone
         let pixels = side * moduleSize
-        var path = ""
-        path.reserveCapacity(matrix.darkModuleCount * 6)
+        // Built as bytes: string interpolation per run costs more than the
+        // encoding itself.
+        var path: [UInt8] = []
+        path.reserveCapacity(size * size * 2)
         for row in 0..<size {
             var column = 0
             while column < size {
                 guard matrix.modules[row * size + column] != 0 else { column += 1; continue }
                 let start = column
                 while column < size && matrix.modules[row * size + column] != 0 { column += 1 }
-                path += "M\(start + quietZone) \(row + quietZone)h\(column - start)v1h-\(column - start)z"
+                path.append(UInt8(ascii: "M"))
+                Self.appendDecimal(start + quietZone, to: &path)
+                path.append(UInt8(ascii: " "))
+                Self.appendDecimal(row + quietZone, to: &path)
+                path.append(UInt8(ascii: "h"))
+                Self.appendDecimal(column - start, to: &path)
+                path.append(contentsOf: "v1h-".utf8)
+                Self.appendDecimal(column - start, to: &path)
+                path.append(UInt8(ascii: "z"))
             }
         }
+        let pathText = String(decoding: path, as: UTF8.self)
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(pixels)" height="\(pixels)" \
             viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges">
             <rect width="\(side)" height="\(side)" fill="#FFFFFF"/>
-            <path d="\(path)" fill="#000000"/>
+            <path d="\(pathText)" fill="#000000"/>
             </svg>
 
             """
+    }
+
+    /// Appends the decimal digits of a non-negative `value`.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -51,8 +51,8 @@ public struct QRCode: Sendable, Hashable {
         try self.init(segment: QRSegment.bytes(bytes), level: level, minimumVersion: minimumVersion, mask: mask)
     }
 
-    /// Encodes an EU DCC "HC1:" string: alphanumeric mode at level Q, as the
-    /// DCC technical specification requires of health certificate codes.
+    /// Encodes an EU DCC "HC1:" string in alphanumeric mode at level Q, the
+    /// encoding the DCC technical specification recommends for its codes.
     ///
     /// The Base45 alphabet (RFC 9285) is exactly the alphanumeric character
     /// set, so any well-formed payload fits the mode.
@@ -121,16 +121,23 @@ public struct QRCode: Sendable, Hashable {
     static func chooseMask(
         _ unmasked: [UInt8], template: QRTemplate, level: ErrorCorrectionLevel, fixed: Int?
     ) -> (mask: Int, modules: [UInt8]) {
-        let candidates = fixed.map { [$0] } ?? Array(QRMask.all)
-        var bestMask = 0, bestModules: [UInt8] = [], bestPenalty = Int.max
-        for mask in candidates {
-            var modules = unmasked
-            QRMask.apply(mask, to: &modules, template: template)
-            let penalty = candidates.count == 1 ? 0 : QRPenalty.score(modules, size: template.size).total
-            if penalty < bestPenalty {
-                (bestMask, bestModules, bestPenalty) = (mask, modules, penalty)
+        let size = template.size
+        let rows = QRLineBits.rows(of: unmasked, size: size)
+        var bestMask = fixed ?? 0
+        if fixed == nil {
+            let columns = QRLineBits.columns(of: unmasked, size: size)
+            var bestPenalty = Int.max
+            for mask in QRMask.all {
+                let penalty = QRPenalty.score(
+                    rows: QRMask.masked(rows, QRMask.rowPatterns[mask], template.dataRows),
+                    columns: QRMask.masked(columns, QRMask.columnPatterns[mask], template.dataColumns),
+                    size: size
+                ).total
+                if penalty < bestPenalty { (bestMask, bestPenalty) = (mask, penalty) }
             }
         }
+        let maskedRows = QRMask.masked(rows, QRMask.rowPatterns[bestMask], template.dataRows)
+        var bestModules = QRLineBits.modules(rows: maskedRows, size: size)
         QRMask.drawFormatAndVersion(
             level: level, mask: bestMask, version: template.version, into: &bestModules, size: template.size)
         return (bestMask, bestModules)

@@ -20,20 +20,25 @@ enum QRMask {
         }
     }
 
-    /// Applies `mask` to every non-function module of `modules` (an XOR, so
-    /// applying it twice restores the input).
-    static func apply(_ mask: Int, to modules: inout [UInt8], template: QRTemplate) {
-        let size = template.size
-        modules.withUnsafeMutableBufferPointer { out in
-            template.isFunction.withUnsafeBufferPointer { function in
-                for row in 0..<size {
-                    let base = row * size
-                    for column in 0..<size where !function[base + column] {
-                        if inverts(mask, row: row, column: column) { out[base + column] ^= 1 }
-                    }
-                }
-            }
-        }
+    /// Every mask repeats with period 12 along rows and columns: the
+    /// conditions use i and j modulo 2, 3 and 6, and i/2, j/3 modulo 2.
+    static let period = 12
+
+    /// `rowPatterns[mask][i % 12]`: the modules of row i the mask inverts,
+    /// across the widest symbol.
+    static let rowPatterns: [[QRLineBits]] = all.map { mask in
+        (0..<period).map { row in QRLineBits(count: QRVersion.size(40)) { inverts(mask, row: row, column: $0) } }
+    }
+
+    /// `columnPatterns[mask][j % 12]`: the modules of column j the mask inverts.
+    static let columnPatterns: [[QRLineBits]] = all.map { mask in
+        (0..<period).map { column in QRLineBits(count: QRVersion.size(40)) { inverts(mask, row: $0, column: column) } }
+    }
+
+    /// `lines` with the mask applied: each line XORed with its periodic
+    /// pattern, limited to that line's data modules.
+    static func masked(_ lines: [QRLineBits], _ patterns: [QRLineBits], _ data: [QRLineBits]) -> [QRLineBits] {
+        (0..<lines.count).map { index in lines[index] ^ (patterns[index % period] & data[index]) }
     }
 
     /// Writes both copies of the format information for `level` and `mask`

@@ -15,6 +15,10 @@ struct QRTemplate: Sendable {
     let isFunction: [Bool]
     /// Row-major indices of the data modules in placement order (§7.7.3).
     let placementOrder: [Int32]
+    /// Per row, the data modules (the ones a mask may invert).
+    let dataRows: [QRLineBits]
+    /// Per column, the data modules.
+    let dataColumns: [QRLineBits]
 
     /// Number of modules available for data and error-correction codewords.
     var dataModuleCount: Int { placementOrder.count }
@@ -35,9 +39,12 @@ struct QRTemplate: Sendable {
         builder.drawAlignmentPatterns(centers: QRVersion.alignmentCenters[version - 1])
         builder.reserveFormatArea()
         if version >= 7 { builder.reserveVersionArea() }
+        let size = builder.size, isFunction = builder.isFunction
         return QRTemplate(
-            version: version, size: builder.size, modules: builder.modules,
-            isFunction: builder.isFunction, placementOrder: builder.placementOrder())
+            version: version, size: size, modules: builder.modules,
+            isFunction: isFunction, placementOrder: builder.placementOrder(),
+            dataRows: (0..<size).map { row in QRLineBits(count: size) { !isFunction[row * size + $0] } },
+            dataColumns: (0..<size).map { column in QRLineBits(count: size) { !isFunction[$0 * size + column] } })
     }
 
     /// Mutable drawing surface used while building a template.

@@ -64,11 +64,11 @@ enum QRVersion {
     /// Total codewords per version: the modules left for data and error
     /// correction once function patterns and format/version areas are
     /// reserved, in whole codewords (Table 1, column "data modules").
-    static let totalCodewords: [Int] = range.map { QRTemplate.make(version: $0).dataModuleCount / 8 }
+    static let totalCodewords: [Int] = range.map { QRTemplate.cached($0).dataModuleCount / 8 }
 
     /// Remainder bits after the last codeword (§7.7.3, Table 1).
     static func remainderBits(_ version: Int) -> Int {
-        QRTemplate.make(version: version).dataModuleCount % 8
+        QRTemplate.cached(version).dataModuleCount % 8
     }
 
     /// The block layout of one version and level.

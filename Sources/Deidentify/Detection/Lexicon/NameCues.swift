@@ -23,7 +23,26 @@ enum NameCues {
 
     /// Common words that start with a surname character but are not names, seen as
     /// whole fields in tables (column headers and values).
-    static let commonWords: Set<[UInt32]> = Set([
+    static let commonWords: Set<UInt64> = Set(commonWordList.compactMap { key($0) })
+
+    /// Packs a word of up to three scalars (21 bits each) into one integer, so looking a
+    /// candidate up costs no allocation; longer words have no key.
+    @inline(__always) static func key(_ w: some Collection<UInt32>) -> UInt64? {
+        guard w.count <= 3 else { return nil }
+        var k: UInt64 = 0
+        for v in w { k = k << 21 | UInt64(v) }
+        return k
+    }
+
+    /// Whether the scalars `t[i..<end]` are a common word.
+    @inline(__always) static func isCommonWord(_ t: ScanText, _ i: Int, _ end: Int) -> Bool {
+        guard end - i <= 3 else { return false }
+        var k: UInt64 = 0
+        for p in i..<end { k = k << 21 | UInt64(t[p]) }
+        return commonWords.contains(k)
+    }
+
+    private static let commonWordList: [[UInt32]] = [
         "金额", "时间", "日期", "地址", "邮箱", "姓名", "电话", "手机", "备注", "状态", "车牌", "城市", "省份",
         "性别", "年龄", "民族", "职业", "单位", "部门", "国籍", "文化", "高铁", "安全", "平台", "信息",
         "国家", "原因", "明细", "文件", "成功", "失败", "正常", "异常", "完成", "合计", "总计", "通过",
@@ -35,7 +54,7 @@ enum NameCues {
         "江苏", "江西", "湖南", "云南", "海南", "安徽", "甘肃", "广东", "广西", "吉林", "上海", "北京",
         "天津", "重庆", "武汉", "成都", "西安", "南京", "长沙", "昆明", "南宁", "沈阳", "哈尔滨", "石家庄",
         "未知", "其他", "全部", "通用", "普通", "司机", "商户", "商品", "卫生", "宋体", "楷体", "黎明",
-    ].map(\.scalarValues))
+    ].map(\.scalarValues)
 
     /// Last characters of organisation, place and object words, which names do not end in.
     static let nonNameEndings: Set<UInt32> = Set("省市区县州镇乡村路街道局院所司部厅站店厂行馆园队委会处科组室号楼业品费率额期间码型类度表单证卡户号址箱机".scalarValues)

@@ -15,7 +15,10 @@ enum Surnames {
 
     /// Length of the surname starting at `i` (2 for a compound surname), or 0.
     static func length(_ t: ScanText, at i: Int) -> Int {
-        for c in compound where t.matches(c, at: i) { return 2 }
-        return single.contains(t[i]) ? 1 : 0
+        let f = t.flags(i)
+        if f & CharacterClasses.compoundSurnameInitial != 0 {
+            for c in compound where t.matches(c, at: i) { return 2 }
+        }
+        return f & CharacterClasses.surname != 0 ? 1 : 0
     }
 }

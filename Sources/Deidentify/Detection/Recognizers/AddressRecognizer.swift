@@ -11,30 +11,26 @@ struct AddressRecognizer: Recognizer {
     var types: Set<PIIType> { [.address] }
 
     func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        let n = t.count
-        var i = 0
         var floor = 0
-        while i < n {
+        for mark in t.marks {
+            let i = Int(mark)
+            guard i >= floor else { continue }
             let v = t[i]
-            guard ScanText.isHan(v) else { i += 1; continue }
-            if AddressLexicon.provinceInitials.contains(v),
+            let f = t.flags(i)
+            if f & CharacterClasses.provinceInitial != 0,
                AddressLexicon.provinces.contains(where: { t.matches($0, at: i) }),
                let end = parse(t, from: i) {
                 spans.append(PIISpan(start: i, end: end, type: .address, confidence: 0.85, rule: "address.province"))
-                i = end
                 floor = end
                 continue
             }
             // 州 followed by 市 belongs to a city name (杭州市); the unit ends at 市.
-            if AddressLexicon.firstUnitEndings.contains(v), !(v == 0x5DDE && t[i + 1] == 0x5E02),
+            if f & CharacterClasses.firstUnitEnding != 0, !(v == 0x5DDE && t[i + 1] == 0x5E02),
                let s = nameStart(t, suffixAt: i, floor: floor),
                let end = parse(t, from: s) {
                 spans.append(PIISpan(start: s, end: end, type: .address, confidence: 0.8, rule: "address.unit"))
-                i = end
                 floor = end
-                continue
             }
-            i += 1
         }
     }
 
@@ -47,7 +43,7 @@ struct AddressRecognizer: Recognizer {
         var best: Int? = nil
         var e = b
         while e <= j - 1 {
-            if AddressLexicon.leadWords.contains(where: { t.matches($0, endingAt: e) && e - $0.count >= b }) {
+            if t.has(CharacterClasses.leadWordLast, at: e - 1), AddressLexicon.leadWords.contains(where: { t.matches($0, endingAt: e) && e - $0.count >= b }) {
                 if e <= j - 2 || best == nil { best = e }
             }
             e += 1
@@ -93,8 +89,10 @@ struct AddressRecognizer: Recognizer {
     private func unit(_ t: ScanText, at p: Int) -> (Int, AddressLexicon.UnitKind)? {
         var q = p
         while q < p + 14, t.isHan(q) {
-            for (word, kind) in AddressLexicon.suffixes where t.matches(word, at: q) {
-                return (q + word.count, kind)
+            if t.has(CharacterClasses.unitSuffixInitial, at: q) {
+                for (word, kind) in AddressLexicon.suffixes where t.matches(word, at: q) {
+                    return (q + word.count, kind)
+                }
             }
             q += 1
         }

@@ -5,23 +5,16 @@
 /// scheme that issues such cards (ISO/IEC 7812 IIN ranges of UnionPay 62/81, Visa 4,
 /// Mastercard 51–55 and 2221–2720, JCB 3528–3589, Discover 6011/64/65), which keeps
 /// date-prefixed order numbers that happen to pass Luhn out.
-struct BankCardRecognizer: Recognizer {
+struct BankCardRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.bankCard] }
 
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        var i = 0
-        let n = t.count
-        while i < n {
-            guard t.isDigit(i), t.tokenStart(i) else { i += 1; continue }
-            if let (end, digits) = match(t, at: i), Self.knownIssuer(digits), Checksums.luhnValid(digits),
-               !ContextCues.labelled(t, before: i, by: ContextCues.negative) {
-                spans.append(PIISpan(start: i, end: end, type: .bankCard, confidence: 0.9,
-                                     rule: end - i == digits.count ? "bank_card.luhn" : "bank_card.grouped_luhn"))
-                i = end
-                continue
-            }
-            while t.isAlnum(i) { i += 1 }
-        }
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
+        // Cards are 16–19 digits in one run, or start with a group of four.
+        guard (len >= 16 && len <= 19) || (len == 4 && t.isGroupSeparator(i + 4)), t.isDigit(i),
+              let (end, digits) = match(t, at: i), Self.knownIssuer(digits), Checksums.luhnValid(digits),
+              !ContextCues.labelledNegative(t, before: i) else { return nil }
+        return PIISpan(start: i, end: end, type: .bankCard, confidence: 0.9,
+                       rule: end - i == digits.count ? "bank_card.luhn" : "bank_card.grouped_luhn")
     }
 
     private func match(_ t: ScanText, at i: Int) -> (Int, [Int])? {

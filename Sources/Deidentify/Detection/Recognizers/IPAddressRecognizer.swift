@@ -4,28 +4,20 @@
 /// sequence, and not labelled as a version number. IPv6: up to eight groups of one to four
 /// hexadecimal digits, with at most one `::`; without `::` all eight groups are required,
 /// so clock times and MAC addresses do not qualify.
-struct IPAddressRecognizer: Recognizer {
+struct IPAddressRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.ipAddress] }
 
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        var i = 0
-        let n = t.count
-        while i < n {
-            guard t.isAlnum(i) || t[i] == 0x3A, t.tokenStart(i), t[i - 1] != 0x2E, t[i - 1] != 0x3A else { i += 1; continue }
-            if t.isDigit(i), let end = ipv4(t, at: i),
-               !ContextCues.labelled(t, before: i, by: ContextCues.negative) {
-                spans.append(PIISpan(start: i, end: end, type: .ipAddress, confidence: 0.9, rule: "ip.v4"))
-                i = end
-                continue
-            }
-            if let end = ipv6(t, at: i) {
-                spans.append(PIISpan(start: i, end: end, type: .ipAddress, confidence: 0.9, rule: "ip.v6"))
-                i = end
-                continue
-            }
-            i += 1
-            while t.isAlnum(i) { i += 1 }
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
+        guard len <= 4, t.isAlnum(i) || t[i] == 0x3A, t[i - 1] != 0x2E, t[i - 1] != 0x3A else { return nil }
+        // An address has its first separator right after its first group.
+        let separator = t[i + len]
+        guard separator == 0x2E || separator == 0x3A || t[i] == 0x3A else { return nil }
+        if t.isDigit(i), separator == 0x2E {
+            guard let end = ipv4(t, at: i), !ContextCues.labelledNegative(t, before: i) else { return nil }
+            return PIISpan(start: i, end: end, type: .ipAddress, confidence: 0.9, rule: "ip.v4")
         }
+        guard let end = ipv6(t, at: i) else { return nil }
+        return PIISpan(start: i, end: end, type: .ipAddress, confidence: 0.9, rule: "ip.v6")
     }
 
     /// End of one octet at `p`, or nil.

@@ -6,26 +6,19 @@
 /// a space or hyphen after the area code, `+86` with the leading zero dropped, and a bare
 /// digit string — the last only after a telephone label, since a bare string of ten to
 /// twelve digits starting with 0 is as often an invoice code.
-struct LandlineRecognizer: Recognizer {
+struct LandlineRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.landline] }
 
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        var i = 0
-        let n = t.count
-        while i < n {
-            let v = t[i]
-            let opener = v == 0x28 || v == 0xFF08
-            let plus = v == 0x2B || v == 0xFF0B
-            guard opener || plus || (v == 0x30 && t.tokenStart(i) && t[i - 1] != 0x2B) else { i += 1; continue }
-            let found: (end: Int, rule: String)?
-            if opener { found = bracketed(t, at: i) } else if plus { found = international(t, at: i) } else { found = domestic(t, at: i) }
-            if let f = found, !ContextCues.labelled(t, before: i, by: ContextCues.negative) {
-                spans.append(PIISpan(start: i, end: f.end, type: .landline, confidence: 0.85, rule: f.rule))
-                i = f.end
-                continue
-            }
-            i += 1
-        }
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
+        guard len == 0 || len == 3 || len == 4 || (len >= 10 && len <= 12) else { return nil }
+        let v = t[i]
+        let opener = v == 0x28 || v == 0xFF08
+        let plus = v == 0x2B || v == 0xFF0B
+        guard opener || plus || (v == 0x30 && t[i - 1] != 0x2B) else { return nil }
+        let found: (end: Int, rule: String)?
+        if opener { found = bracketed(t, at: i) } else if plus { found = international(t, at: i) } else { found = domestic(t, at: i) }
+        guard let f = found, !ContextCues.labelledNegative(t, before: i) else { return nil }
+        return PIISpan(start: i, end: f.end, type: .landline, confidence: 0.85, rule: f.rule)
     }
 
     /// Length of the area code (without the trunk 0) starting at `p`, or nil.

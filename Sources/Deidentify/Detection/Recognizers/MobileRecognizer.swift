@@ -3,25 +3,17 @@
 /// Accepts an optional `+86`/`0086` country prefix and grouping by spaces or hyphens as
 /// 3-4-4; the span includes prefix and separators. A number labelled as an order,
 /// transaction or employee number is not reported.
-struct MobileRecognizer: Recognizer {
+struct MobileRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.mobile] }
 
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        var i = 0
-        let n = t.count
-        while i < n {
-            let v = t[i]
-            guard v == 0x2B || v == 0xFF0B || t.isDigit(i), t.tokenStart(i), t[i - 1] != 0x2B else { i += 1; continue }
-            if let (end, prefixed) = match(t, at: i),
-               !ContextCues.labelled(t, before: i, by: ContextCues.negative) {
-                spans.append(PIISpan(start: i, end: end, type: .mobile, confidence: prefixed ? 0.95 : 0.9,
-                                     rule: prefixed ? "cn_mobile.prefixed" : "cn_mobile"))
-                i = end
-                continue
-            }
-            i += 1
-            while t.isAlnum(i) { i += 1 }
-        }
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
+        guard len == 0 || len == 3 || len == 4 || len == 11 || len == 13 || len == 15 else { return nil }
+        let v = t[i]
+        guard v == 0x2B || v == 0xFF0B || t.isDigit(i), t[i - 1] != 0x2B,
+              let (end, prefixed) = match(t, at: i),
+              !ContextCues.labelledNegative(t, before: i) else { return nil }
+        return PIISpan(start: i, end: end, type: .mobile, confidence: prefixed ? 0.95 : 0.9,
+                       rule: prefixed ? "cn_mobile.prefixed" : "cn_mobile")
     }
 
     private func match(_ t: ScanText, at i: Int) -> (Int, Bool)? {

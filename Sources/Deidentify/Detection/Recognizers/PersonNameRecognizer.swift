@@ -14,30 +14,35 @@ struct PersonNameRecognizer: Recognizer {
 
     func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
         let n = t.count
-        var i = 0
-        var fieldStart = 0
-        while i < n {
-            let v = t[i]
-            if Self.isFieldDelimiter(v) {
-                fieldStart = i + 1
-                i += 1
-                continue
+        var next = 0
+        // Only three kinds of position can start a name: after a field delimiter (or at the
+        // start), after a role word, and before a title; the flags table finds them.
+        func attempt(_ j: Int, field isField: Bool) {
+            guard j >= next, j < n, t.isHan(j) else { return }
+            let sl = Surnames.length(t, at: j)
+            guard sl > 0 else { return }
+            if let span = (isField ? field(t, at: j) : nil) ?? cued(t, at: j, surname: sl) {
+                spans.append(span)
+                next = span.end
             }
-            guard ScanText.isHan(v) else { i += 1; continue }
-            let sl = Surnames.length(t, at: i)
-            if sl > 0 {
-                if let span = field(t, at: i, fieldStart: fieldStart) ?? cued(t, at: i, surname: sl) {
+        }
+        attempt(0, field: true)
+        let interesting = CharacterClasses.fieldDelimiter | CharacterClasses.nameCueLast | CharacterClasses.titleInitial
+        for mark in t.marks {
+            let i = Int(mark)
+            let f = t.flags(i)
+            if f & interesting != 0 {
+                if f & CharacterClasses.fieldDelimiter != 0 { attempt(i + 1, field: true) }
+                if f & CharacterClasses.nameCueLast != 0 {
+                    var j = i + 1
+                    var skipped = 0
+                    while skipped < 2, ContextCues.isLabelSeparator(t[j]) { j += 1; skipped += 1 }
+                    attempt(j, field: false)
+                }
+                if f & CharacterClasses.titleInitial != 0, let span = titled(t, at: i), span.start >= next {
                     spans.append(span)
-                    i = span.end
-                    continue
                 }
             }
-            if let span = titled(t, at: i) {
-                spans.append(span)
-                i += 2
-                continue
-            }
-            i += 1
         }
     }
 
@@ -52,14 +57,12 @@ struct PersonNameRecognizer: Recognizer {
         return k
     }
 
-    private func field(_ t: ScanText, at i: Int, fieldStart: Int) -> PIISpan? {
-        guard i == fieldStart else { return nil }
+    private func field(_ t: ScanText, at i: Int) -> PIISpan? {
         let run = hanRun(t, at: i, cap: 5)
         guard run >= 2, run <= 4 else { return nil }
         let end = i + run
         guard end == t.count || Self.isFieldDelimiter(t[end]) else { return nil }
-        let word = Array(t.folded[i..<end])
-        guard !NameCues.commonWords.contains(word), !NameCues.nonNameEndings.contains(word[run - 1]) else { return nil }
+        guard !NameCues.isCommonWord(t, i, end), !NameCues.nonNameEndings.contains(t[end - 1]) else { return nil }
         // Four characters only with a compound surname (欧阳娜娜).
         if run == 4, Surnames.length(t, at: i) != 2 { return nil }
         return PIISpan(start: i, end: end, type: .person, confidence: 0.75, rule: "person.field")
@@ -69,7 +72,7 @@ struct PersonNameRecognizer: Recognizer {
         var end = i
         var skipped = 0
         while skipped < 2, end > 0, ContextCues.isLabelSeparator(t[end - 1]) { end -= 1; skipped += 1 }
-        guard NameCues.before.contains(where: { t.matches($0, endingAt: end) }) else { return nil }
+        guard t.has(CharacterClasses.nameCueLast, at: end - 1), NameCues.before.contains(where: { t.matches($0, endingAt: end) }) else { return nil }
         let run = hanRun(t, at: i, cap: sl + 3)
         guard run > sl else { return nil }
         var length: Int
@@ -88,14 +91,13 @@ struct PersonNameRecognizer: Recognizer {
         if length == sl + 2, NameCues.stops.contains(where: { $0.count == 1 && t.matches($0, at: i + sl + 1) }) {
             length = sl + 1
         }
-        let word = Array(t.folded[i..<(i + length)])
-        guard !NameCues.commonWords.contains(word) else { return nil }
+        guard !NameCues.isCommonWord(t, i, i + length) else { return nil }
         return PIISpan(start: i, end: i + length, type: .person, confidence: confidence, rule: "person.role_cue")
     }
 
     /// A name ending at `i` when a title such as 先生 starts at `i`.
     private func titled(_ t: ScanText, at i: Int) -> PIISpan? {
-        guard NameCues.titles.contains(where: { t.matches($0, at: i) }) else { return nil }
+        guard t.has(CharacterClasses.titleInitial, at: i), NameCues.titles.contains(where: { t.matches($0, at: i) }) else { return nil }
         for k in [2, 3, 1] where i - k >= 0 {
             guard (0..<k).allSatisfy({ t.isHan(i - k + $0) }) else { continue }
             let sl = Surnames.length(t, at: i - k)

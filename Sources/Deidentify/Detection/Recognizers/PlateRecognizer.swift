@@ -5,29 +5,23 @@
 /// ordinary plates (at least one digit), or four and a final 挂/学/警/港/澳/领 for special
 /// plates; six characters for new-energy plates — `D`/`F` + letter or digit + four digits
 /// (small vehicles) or five digits + `D`/`F` (large vehicles).
-struct PlateRecognizer: Recognizer {
+struct PlateRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.plate] }
 
     static let provinces: Set<UInt32> = Set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".scalarValues)
     private static let specialSuffixes: Set<UInt32> = Set("挂学警港澳领".scalarValues)
 
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        let n = t.count
-        var i = 0
-        while i < n - 6 {
-            // The issuing-office letter may be any capital (O is used by public security).
-            guard Self.provinces.contains(t[i]), t.isUpper(i + 1) else { i += 1; continue }
-            var p = i + 2
-            let s = t[p]
-            if s == 0xB7 || s == 0x30FB || s == 0x2D || s == 0x20 || s == 0x2022 { p += 1 }
-            if let end = newEnergy(t, at: p) ?? ordinary(t, at: p) {
-                spans.append(PIISpan(start: i, end: end, type: .plate, confidence: end - p == 6 ? 0.92 : 0.88,
-                                     rule: end - p == 6 ? "cn_plate.new_energy" : "cn_plate.ordinary"))
-                i = end
-                continue
-            }
-            i += 1
-        }
+    /// The office letter starts an ASCII token; the province character sits just before it.
+    func candidate(_ t: ScanText, at start: Int, length len: Int, floor: Int) -> PIISpan? {
+        let i = start - 1
+        guard len == 1 || (len >= 5 && len <= 7), i >= floor, t.isUpper(start),
+              t.has(CharacterClasses.plateProvince, at: i) else { return nil }
+        var p = i + 2
+        let s = t[p]
+        if s == 0xB7 || s == 0x30FB || s == 0x2D || s == 0x20 || s == 0x2022 { p += 1 }
+        guard let end = newEnergy(t, at: p) ?? ordinary(t, at: p) else { return nil }
+        return PIISpan(start: i, end: end, type: .plate, confidence: end - p == 6 ? 0.92 : 0.88,
+                       rule: end - p == 6 ? "cn_plate.new_energy" : "cn_plate.ordinary")
     }
 
     @inline(__always) private func isSerialLetter(_ t: ScanText, _ i: Int) -> Bool {

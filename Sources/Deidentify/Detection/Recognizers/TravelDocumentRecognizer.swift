@@ -6,23 +6,14 @@
 /// an optional two-digit issue count. Diplomatic, service and public-affairs passports
 /// (`D`, `S`, `P` + 7 or 8 digits) share their shape with too many other codes and are
 /// reported only after a 护照 label.
-struct TravelDocumentRecognizer: Recognizer {
+struct TravelDocumentRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.passport, .hkmoPermit] }
 
     private static let passportLabel: [[UInt32]] = ["护照"].map(\.scalarValues)
 
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        var i = 0
-        let n = t.count
-        while i < n {
-            guard t.isUpper(i), t.tokenStart(i) else { i += 1; continue }
-            if let span = match(t, at: i) {
-                spans.append(span)
-                i = span.end
-                continue
-            }
-            while t.isAlnum(i) { i += 1 }
-        }
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
+        guard len >= 8 && len <= 11, t.isUpper(i) else { return nil }
+        return match(t, at: i)
     }
 
     /// Whether `i` holds a serial letter: a capital other than I and O.

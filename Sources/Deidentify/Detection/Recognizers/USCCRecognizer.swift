@@ -4,33 +4,29 @@
 /// a registration-authority character, an organisation-type digit, the six-digit
 /// administrative division of the registering office (its first two digits a province code),
 /// nine characters of organisation code and the mod-31 check character of §4.5.
-struct USCCRecognizer: Recognizer {
+struct USCCRecognizer: TokenRecognizer {
     var types: Set<PIIType> { [.uscc] }
 
-    private static let authorities: Set<UInt32> = Set("123456789ANY".scalarValues)
-
-    func recognize(_ t: ScanText, into spans: inout [PIISpan]) {
-        var i = 0
-        let n = t.count
-        var values = [Int](repeating: 0, count: 18)
-        while i < n {
-            guard t.isAlnum(i), t.tokenStart(i) else { i += 1; continue }
-            if Self.authorities.contains(t[i]), !t.isAlnum(i + 18), t.isDigit(i + 1), t[i + 1] != 0x30 {
-                var ok = true
-                for k in 0..<18 {
-                    guard let v = Checksums.usccValue(t[i + k]) else { ok = false; break }
-                    values[k] = v
-                }
-                if ok, (2..<8).allSatisfy({ t.isDigit(i + $0) }),
-                   RegionCodes.isProvince(values[2] * 10 + values[3]),
-                   Checksums.usccCheck(values) == values[17],
-                   !ContextCues.labelled(t, before: i, by: ContextCues.negative) {
-                    spans.append(PIISpan(start: i, end: i + 18, type: .uscc, confidence: 0.97, rule: "cn_uscc.gb32100"))
-                    i += 18
-                    continue
-                }
-            }
-            while t.isAlnum(i) { i += 1 }
-        }
+    /// Registration-authority characters: 1–9, A (military), N (agriculture), Y (other).
+    @inline(__always) private static func isAuthority(_ v: UInt32) -> Bool {
+        (v >= 0x31 && v <= 0x39) || v == 0x41 || v == 0x4E || v == 0x59
     }
+
+    func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
+        guard len == 18, Self.isAuthority(t[i]), t.isDigit(i + 1), t[i + 1] != 0x30 else { return nil }
+        var sum = 0
+        let weights = Self.weights
+        for k in 0..<17 {
+            guard let v = Checksums.usccValue(t[i + k]) else { return nil }
+            // Characters 3–8 are the registering office's division code: digits, a real province.
+            if k >= 2 && k < 8 && v > 9 { return nil }
+            sum += v * weights[k]
+        }
+        guard let check = Checksums.usccValue(t[i + 17]), (31 - sum % 31) % 31 == check,
+              let p0 = t.digit(i + 2), let p1 = t.digit(i + 3), RegionCodes.isProvince(p0 * 10 + p1),
+              !ContextCues.labelledNegative(t, before: i) else { return nil }
+        return PIISpan(start: i, end: i + 18, type: .uscc, confidence: 0.97, rule: "cn_uscc.gb32100")
+    }
+
+    private static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 }
