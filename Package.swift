@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "PIVaultServer",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import Logging
+import Synchronization
 import HealthCode
 import PIVaultCore
 import PIVaultCrypto

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import Synchronization
 import HealthCode
 import PIVaultCore
 import PIVaultStore
