@@ -29,9 +29,13 @@ extension StoreSession {
 
     // MARK: Codes
 
-    /// Stores an issued code.
+    /// Stores an issued code as the subject's latest.
     public func insertHealthCode(_ code: HealthCodeRow) async throws {
-        try await database.raw("INSERT INTO health_codes (subject_id, code_id, issuer_id, status, valid_from, valid_until, purpose, actor, issued_at, code) VALUES (\(bind: code.subjectID), \(bind: code.codeID), \(bind: code.issuerID), \(bind: code.status), \(bind: code.validFrom.storedMilliseconds), \(bind: code.validUntil.storedMilliseconds), \(bind: code.purpose), \(bind: code.actor), \(bind: code.issuedAt.storedMilliseconds), \(bind: code.code))").run()
+        try await database.raw("""
+            INSERT INTO health_codes (subject_id, code_id, issuer_id, status, valid_from, valid_until, purpose, actor, issued_at, issue_seq, code)
+            SELECT \(bind: code.subjectID), \(bind: code.codeID), \(bind: code.issuerID), \(bind: code.status), \(bind: code.validFrom.storedMilliseconds), \(bind: code.validUntil.storedMilliseconds), \(bind: code.purpose), \(bind: code.actor), \(bind: code.issuedAt.storedMilliseconds), COALESCE(MAX(issue_seq), 0) + 1, \(bind: code.code)
+            FROM health_codes WHERE subject_id = \(bind: code.subjectID)
+            """).run()
     }
 
     /// A code by its id.
@@ -39,9 +43,9 @@ extension StoreSession {
         try await database.raw("SELECT \(unsafeRaw: Self.healthCodeColumns) FROM health_codes WHERE code_id = \(bind: codeID)").first().map(Self.healthCodeRow)
     }
 
-    /// A subject's codes, newest first.
+    /// A subject's codes, latest first.
     public func healthCodes(subjectID: String) async throws -> [HealthCodeRow] {
-        try await database.raw("SELECT \(unsafeRaw: Self.healthCodeColumns) FROM health_codes WHERE subject_id = \(bind: subjectID) ORDER BY issued_at DESC, code_id").all().map(Self.healthCodeRow)
+        try await database.raw("SELECT \(unsafeRaw: Self.healthCodeColumns) FROM health_codes WHERE subject_id = \(bind: subjectID) ORDER BY issue_seq DESC").all().map(Self.healthCodeRow)
     }
 
     /// Revokes one code; returns false when it does not exist.

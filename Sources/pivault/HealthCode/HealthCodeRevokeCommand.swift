@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HealthCode
 import PIVault
 
 /// `pivault healthcode revoke CODE_ID`.
