@@ -43,11 +43,14 @@ extension Vault {
             "subject": "\(request.subjectID)", "purpose": "\(request.purpose)", "actor": "\(request.actor.id)",
             "role": "\(request.actor.role)", "outcome": "\(decision.outcome.rawValue)",
         ])
+        let logIndex = try await logEvents([readEvent(request, decision: decision, subject: try await subjectCommitment(request.subjectID, keyRow: keyRow), at: now)])
         guard let purpose, decision.outcome != .deny else {
-            return AccessResult(decision: decision, records: [], integrityFailures: [])
+            return AccessResult(decision: decision, records: [], integrityFailures: [], logIndex: logIndex)
         }
         let dataKey = try unwrapKey(keyRow)
-        return assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
+        var result = assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
+        result.logIndex = logIndex
+        return result
     }
 
     func assemble(_ sealed: [SealedField], decision: AccessDecision, purpose: Purpose, subjectID: String, dataKey: DataKey) -> AccessResult {

@@ -21,6 +21,8 @@ public final class Vault: Sendable {
     public let notices: NoticeBook
     let clock: any VaultClock
     let logger: Logger
+    /// The transparency log every use of personal data enters.
+    public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
 
     static let indexKeyOwner = "vault-blind-index"
@@ -55,7 +57,10 @@ public final class Vault: Sendable {
         }
         let blindIndex = BlindIndex(key: try keyring.unwrap(indexKey, for: indexKeyOwner))
         let signer = try VaultSigner(rawRepresentation: try keyring.unwrapSecret(signingKey, for: "vault-signing-key"))
-        return Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, clock: clock, logger: logger)
+        let transparency = try await VaultTransparency.open(store: store, keyring: keyring, logger: logger)
+        let vault = Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, transparency: transparency, clock: clock, logger: logger)
+        try await vault.logConfigurationIfChanged()
+        return vault
     }
 
     /// The wrapped vault-wide key stored under `name`, created from `make` the first time.
@@ -67,8 +72,9 @@ public final class Vault: Sendable {
         return wrapped
     }
 
-    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, signer: VaultSigner, clock: any VaultClock, logger: Logger) {
+    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, signer: VaultSigner, transparency: VaultTransparency, clock: any VaultClock, logger: Logger) {
         self.configuration = configuration
+        self.transparency = transparency
         self.signer = signer
         self.notices = NoticeBook(configuration: configuration)
         self.store = store
@@ -90,5 +96,8 @@ public final class Vault: Sendable {
     }
 
     /// Closes the store.
-    public func close() async throws { try await store.close() }
+    public func close() async throws {
+        await transparency.sequencer.finish()
+        try await store.close()
+    }
 }

@@ -6,6 +6,7 @@ extension PIVaultBench {
         FoundationBenchmark.self,
         HealthCodeBenchmark.self,
         LogBenchmark.self,
+        LogStoreBenchmark.self,
         QRBenchmark.self,
         PIIBenchmark.self,
         AnonymityBenchmark.self,
