@@ -49,7 +49,7 @@ struct AnonymityCSVTests {
     func smallChunks() throws {
         let text = "a,b\n\"q,\"\"x\"\"\",2\r\n3,4\n"
         var bytes = Array(text.utf8)[...]
-        let reader = AnonymityCSVReader(chunkSize: 1) {
+        let reader = AnonymityCSVReader {
             guard let first = bytes.first else { return [] }
             bytes = bytes.dropFirst()
             return [first]

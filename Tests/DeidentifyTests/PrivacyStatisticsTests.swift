@@ -76,6 +76,19 @@ struct PrivacyStatisticsTests {
         #expect(reopened.remainingEpsilon < 1e-9)
     }
 
+    @Test("A corrupted ledger file is refused, never silently reset")
+    func corruptedLedger() async throws {
+        let directory = try AnonymityTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/ledger.json"
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: path))
+        let error = try await #require(throws: PrivacyError.self) {
+            try await PrivacyFileLedger(path: path).charge(.init(dataset: "d", epsilon: 0.1, delta: 0, query: "count"))
+        }
+        #expect(error.code == .ledgerUnavailable)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "{not json")
+    }
+
     @Test("A dataset's budget is fixed on first use; a different one later is refused")
     func budgetFixed() async throws {
         let ledger = PrivacyMemoryLedger()

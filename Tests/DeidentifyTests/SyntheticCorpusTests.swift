@@ -34,4 +34,12 @@ import Testing
         #expect(b.contains(pseudonym))
         #expect(!a.contains(phone) && !b.contains(phone))
     }
+
+    @Test("Batch scanning on several threads returns the sequential results in input order")
+    func batchMatchesSequential() {
+        var g = SyntheticCorpus(seed: 99)
+        let texts = (0..<64).map { g.record($0).text }
+        let scanner = PIIScanner()
+        #expect(scanner.scan(batch: texts, concurrency: 4) == texts.map { scanner.scan($0) })
+    }
 }

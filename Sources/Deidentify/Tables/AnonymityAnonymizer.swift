@@ -63,6 +63,7 @@ public enum AnonymityAnonymizer {
                                    value: outcome.certaintyPenalty, discernibility: outcome.discernibility),
             search: .init(latticeSize: outcome.latticeSize, nodesEvaluated: outcome.nodesEvaluated, minimalNodes: outcome.minimalNodes),
             statement: statement,
+            basis: AnonymityReleaseAssessment.basis(statement: statement, k: achievedK, l: plan.sensitive.isEmpty ? nil : achievedL),
             reasons: reasons,
             caveat: "The claim holds for the declared quasi-identifiers against linkage on them; have the release assessed (GB/T 42460-2023) before publication.")
         return AnonymityResult(report: report, table: table, plan: plan, hierarchies: hierarchies,

@@ -41,6 +41,14 @@ enum AnonymityReleaseAssessment {
         return (reasons.isEmpty ? anonymised : deidentified, reasons)
     }
 
+    /// The article and the reason, in one sentence.
+    static func basis(statement: String, k: Int, l: Int?) -> String {
+        if statement == anonymised {
+            return "PIPL Art. 73(4) anonymisation: no column that may hold a direct identifier or pseudonym is released, every record shares its generalised quasi-identifiers with at least \(k - 1) others" + (l.map { " and every such group shows at least \($0) distinct sensitive values" } ?? "") + ", so no one can be identified and no key or mapping exists to restore the records."
+        }
+        return "PIPL Art. 73(3) de-identification: the output still allows identification with additional information (see reasons), so it remains personal information and every PIPL duty still applies."
+    }
+
     static func looksLikeIdentifierName(_ name: String) -> Bool {
         let lowered = name.lowercased()
         let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)

@@ -70,6 +70,8 @@ public struct AnonymityReport: Codable, Sendable, Equatable {
     public var search: Search
     /// "anonymised" or "de-identified" in the sense of PIPL Art. 73(3)–(4).
     public var statement: String
+    /// The legal reading of the statement (Art. 73(3) or 73(4)) and why it applies.
+    public var basis: String
     /// Why the output is only de-identified (empty when anonymised).
     public var reasons: [String]
     /// The limits of the claim.

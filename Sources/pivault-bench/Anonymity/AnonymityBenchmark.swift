@@ -38,6 +38,15 @@ struct AnonymityBenchmark: AsyncParsableCommand {
         print("  levels: \(report.levels.map { "\($0.column)=\($0.name)" }.joined(separator: ", "))")
         print("  achieved k=\(report.achievedK) l=\(report.achievedL ?? 0), suppressed \(report.suppressedRows) rows, classes \(report.equivalenceClasses), NCP \(String(format: "%.4f", report.informationLoss.value)), lattice \(report.search.latticeSize) nodes, evaluated \(report.search.nodesEvaluated), statement \(report.statement)")
         print("  peak RSS \(fmt(AnonymityStopwatch.peakResidentMiB())) MiB")
+        let peerStart = ContinuousClock.now
+        switch AnonymityPeers.run("pycanon_check.py", [directory + "/released.csv", "--quasi", "age,sex,district,birth_date", "--sensitive", "diagnosis"]) {
+        case .success(let peer):
+            let elapsed = ContinuousClock.now - peerStart
+            let agree = Int(peer["k"] ?? -1) == report.achievedK && Int(peer["l"] ?? -1) == report.achievedL
+            print("  pycanon peer on the released table: k=\(Int(peer["k"] ?? -1)) l=\(Int(peer["l"] ?? -1)) (\(agree ? "agrees" : "DISAGREES") with the report; check took \(elapsed.components.seconds) s)")
+        case .failure(let unavailable):
+            print("  pycanon peer skipped: \(unavailable.reason) (pip install pycanon)")
+        }
         table = nil
         result = nil
         try await AnonymityPrivacyThroughput.run(path: input, queries: queries, draws: draws)

@@ -16,6 +16,18 @@ enum AnonymityPrivacyThroughput {
                 for _ in 0..<draws { checksum &+= noise.sampleUnits(using: &sampler) }
             }
             print("noise \(name): \(Int(Double(draws) / seconds)) draws/s (scale \(String(format: "%.3f", noise.scale)), checksum \(checksum))")
+            if name.hasSuffix("count") {
+                let arguments = noise.mechanism == .laplace
+                    ? ["--mechanism", "laplace", "--epsilon", "0.5", "--samples", "100000"]
+                    : ["--mechanism", "gaussian", "--epsilon", "0.5", "--delta", "1e-6", "--samples", "100000"]
+                switch AnonymityPeers.run("opendp_scale.py", arguments) {
+                case .success(let peer):
+                    let rate = peer["draws_per_second"] ?? 0
+                    print("  OpenDP peer: scale \(String(format: "%.3f", peer["scale"] ?? 0)) (ours/OpenDP \(String(format: "%.3f", noise.scale / (peer["scale"] ?? 1)))), \(Int(rate)) draws/s from Python (ratio \(String(format: "%.1f", Double(draws) / seconds / max(rate, 1)))×)")
+                case .failure(let unavailable):
+                    print("  OpenDP peer skipped: \(unavailable.reason) (pip install opendp)")
+                }
+            }
         }
         let ledger = PrivacyMemoryLedger()
         let budget = PrivacyBudget(epsilon: Double(queries) * 2, delta: 1)

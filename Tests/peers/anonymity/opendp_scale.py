@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """OpenDP (https://pypi.org/project/opendp/) reference for a noise scale:
 calibrates OpenDP's integer Laplace or Gaussian mechanism to the same ε (and δ)
-and sensitivity, draws samples, and prints JSON {"scale", "empirical_sd"}.
+and sensitivity, draws samples, and prints JSON {"scale", "empirical_sd", "draws_per_second"}.
 
 Gaussian: OpenDP's ρ-zCDP → (ε, δ) conversion is the optimal one, so its σ is
 a lower bound for any correct calibration.
@@ -11,6 +11,7 @@ Usage: opendp_scale.py --mechanism laplace|gaussian --epsilon E [--delta D] [--s
 import argparse
 import json
 import statistics
+import time
 
 import opendp.prelude as dp
 
@@ -36,8 +37,10 @@ def main() -> None:
             lambda s: build(s).map(args.sensitivity).epsilon(args.delta) <= args.epsilon,
             bounds=(0.1 * args.sensitivity, 1e4 * args.sensitivity))
     measurement = build(scale)
+    start = time.perf_counter()
     draws = [measurement(0) for _ in range(args.samples)]
-    print(json.dumps({"scale": scale, "empirical_sd": statistics.pstdev(draws)}))
+    seconds = time.perf_counter() - start
+    print(json.dumps({"scale": scale, "empirical_sd": statistics.pstdev(draws), "draws_per_second": args.samples / seconds}))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ struct PrivacyAggregates {
             let key = groupIndex.map { record[$0] } ?? "all"
             aggregates.count[key, default: 0] += 1
             if let valueIndex, let bounds {
-                guard let number = Double(record[valueIndex].trimmingCharacters(in: .whitespaces)), number.isFinite else {
+                let cell = record[valueIndex]
+                guard let number = Double(cell) ?? Double(cell.trimmingCharacters(in: .whitespaces)), number.isFinite else {
                     throw PrivacyError(.invalidInput, "line \(reader.recordLine): column \"\(header[valueIndex])\" is not a number; clean the column or filter the rows first")
                 }
                 aggregates.sum[key, default: 0] += min(max(number, bounds.lower), bounds.upper)

@@ -25,7 +25,7 @@ public final class AnonymityCSVReader {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw AnonymityError(.io, "cannot open the input file \(path); check the path and permissions")
         }
-        self.init(chunkSize: chunkSize) {
+        self.init {
             try handle.read(upToCount: chunkSize).map { [UInt8]($0) } ?? []
         }
     }
@@ -33,14 +33,14 @@ public final class AnonymityCSVReader {
     /// Reads from bytes already in memory (used for small inputs and tests).
     public convenience init(bytes: [UInt8]) {
         var delivered = false
-        self.init(chunkSize: bytes.count) {
+        self.init {
             defer { delivered = true }
             return delivered ? [] : bytes
         }
     }
 
     /// Reads from a chunk source; an empty chunk means end of input.
-    public init(chunkSize: Int, source: @escaping () throws -> [UInt8]) {
+    public init(source: @escaping () throws -> [UInt8]) {
         self.source = source
     }
 
@@ -82,6 +82,13 @@ public final class AnonymityCSVReader {
         return try parseRecord(prefix: [])
     }
 
+    private static func validated(_ bytes: [UInt8]) -> String? {
+        if #available(macOS 15, iOS 18, *) {
+            return String(validating: bytes, as: UTF8.self)
+        }
+        return String(bytes: bytes, encoding: .utf8)
+    }
+
     private func parseRecord(prefix: [UInt8]) throws -> [String]? {
         // Skip empty lines between records.
         if prefix.isEmpty {
@@ -108,7 +115,7 @@ public final class AnonymityCSVReader {
         func finishField() throws {
             if highBit & 0x80 == 0 {
                 fields.append(String(decoding: field, as: UTF8.self))
-            } else if let text = String(bytes: field, encoding: .utf8) {
+            } else if let text = Self.validated(field) {
                 fields.append(text)
             } else {
                 throw AnonymityError(.notUTF8, "field \(fields.count + 1) is not valid UTF-8; convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8)", line: line)
@@ -121,6 +128,26 @@ public final class AnonymityCSVReader {
         }
 
         while true {
+            if !quoted && !afterClosingQuote && position < chunk.count {
+                // Fast path: copy the rest of an unquoted field up to the next delimiter in one go.
+                let start = position
+                var end = start
+                var bits: UInt8 = 0
+                chunk.withUnsafeBufferPointer { buffer in
+                    while end < buffer.count {
+                        let byte = buffer[end]
+                        if byte == 0x2C || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
+                        bits |= byte
+                        end += 1
+                    }
+                }
+                if end > start {
+                    field.append(contentsOf: chunk[start..<end])
+                    highBit |= bits
+                    fieldStarted = true
+                    position = end
+                }
+            }
             guard let byte = try nextByte() else {
                 if quoted {
                     throw AnonymityError(.malformedCSV, "a quoted field is not closed before the end of the input; add the closing quote", line: recordLine)
