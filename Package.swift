@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "PIVaultServerTests",
             dependencies: [
-                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore",
+                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "TransparencyLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),

@@ -14,6 +14,17 @@ public struct LogEvent: Sendable, Hashable, Codable {
         /// Wraps a stored name (events written by later versions stay readable).
         public init(rawValue: String) { self.rawValue = rawValue }
 
+        /// Decodes the name from a single string.
+        public init(from decoder: any Decoder) throws {
+            rawValue = try decoder.singleValueContainer().decode(String.self)
+        }
+
+        /// Encodes the name as a single string.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
         /// Data collected for a purpose (PIPL Art. 6, 13).
         public static let collection = Kind(rawValue: "collection")
         /// A purpose-bound read, permitted, partly permitted or denied.

@@ -19,7 +19,8 @@ extension Vault {
     /// The commitment for a subject whose key row is at hand (reads), creating its salt on first use.
     func subjectCommitment(_ subjectID: String, keyRow: SubjectKeyRow? = nil) async throws -> String {
         if let cached = transparency.commitments.cached(subjectID) { return cached }
-        let dataKey = try keyRow.map(unwrapKey) ?? (try await subjectDataKey(subjectID))
+        let dataKey: DataKey
+        if let keyRow { dataKey = try unwrapKey(keyRow) } else { dataKey = try await subjectDataKey(subjectID) }
         let commitments = transparency.commitments
         let found = try await store.read { session -> String? in
             guard let sealed = try await session.logSalt(subjectID: subjectID) else { return nil }
@@ -99,16 +100,22 @@ extension Vault {
     }
 
     /// A C2SP tlog-tiles resource (`/log/tile/…`): a hash tile, or an entry bundle of stored events.
+    ///
+    /// - Throws: ``VaultError/Code/notFound`` for a malformed path or a tile the tree does not have yet.
     public func logTile(_ path: String) async throws -> [UInt8] {
-        let tile = try TilePath(parsing: path)
-        guard tile.isEntryBundle else { return try await transparency.log.tile(tile) }
-        let range = tile.itemRange
-        let size = await transparency.log.size
-        guard range.upperBound <= size else {
-            throw VaultError(.notFound, "entry bundle \(path) covers entries up to \(range.upperBound) but the log has \(size)")
+        do {
+            let tile = try TilePath(parsing: path)
+            guard tile.isEntryBundle else { return try await transparency.log.tile(tile) }
+            let range = tile.itemRange
+            let size = await transparency.log.size
+            guard range.upperBound <= size else {
+                throw VaultError(.notFound, "entry bundle \(path) covers entries up to \(range.upperBound) but the log has \(size)")
+            }
+            let rows = try await store.read { try await $0.logEntries(range: range) }
+            return try EntryBundle.encode(rows.map { Array($0.data) })
+        } catch let error as LogError where error.code == .malformedTilePath || error.code == .invalidArgument {
+            throw VaultError(.notFound, "no tile at \(path): \(error.message)")
         }
-        let rows = try await store.read { try await $0.logEntries(range: range) }
-        return try EntryBundle.encode(rows.map { Array($0.data) })
     }
 
     /// Every event about a subject, each with its leaf index and an inclusion
@@ -140,7 +147,9 @@ extension Vault {
     ///
     /// - Throws: ``VaultError/Code/integrity`` saying which node, leaf or checkpoint did not match.
     public func checkLog() async throws -> Checkpoint {
-        let note = try await store.read { try await $0.meta(VaultTransparency.checkpointName) } ?? (try await latestCheckpoint())
+        var stored = try await store.read { try await $0.meta(VaultTransparency.checkpointName) }
+        if stored == nil { stored = try await latestCheckpoint() }
+        let note = stored ?? ""
         do {
             let checkpoint = try SignedCheckpoint(verifying: Array(note.utf8), with: [transparency.verifier], origin: transparency.origin).checkpoint
             try await transparency.log.auditStoredTree(against: checkpoint)
@@ -148,7 +157,8 @@ extension Vault {
             var start: UInt64 = 0
             while start < size {
                 let end = min(size, start + 10_000)
-                let rows = try await store.read { try await $0.logEntries(range: start..<end) }
+                let range = start..<end
+                let rows = try await store.read { try await $0.logEntries(range: range) }
                 let leaves = try await transparency.log.storage.hashes(level: 0, range: start..<end)
                 guard rows.count == leaves.count else {
                     throw LogError(.integrityViolation, "the log holds \(leaves.count) leaves but \(rows.count) events in \(start)..<\(end): events were removed")

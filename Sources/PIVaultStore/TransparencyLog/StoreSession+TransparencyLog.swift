@@ -7,7 +7,14 @@ import TransparencyLog
 extension StoreSession {
     /// Leaves stored and leaves integrated.
     public func logState() async throws -> MerkleStorageState {
-        guard let row = try await database.raw("SELECT leaf_count, integrated_size FROM tlog_state WHERE id = 1").first() else {
+        try await logState(locking: false)
+    }
+
+    /// The state, locking its row on PostgreSQL so concurrent appenders (other
+    /// processes) take turns; SQLite's write transactions already do.
+    private func logState(locking: Bool) async throws -> MerkleStorageState {
+        let lock: SQLQueryString = locking && dialect == .postgres ? " FOR UPDATE" : ""
+        guard let row = try await database.raw("SELECT leaf_count, integrated_size FROM tlog_state WHERE id = 1" + lock).first() else {
             throw StoreError(.schema, "the transparency log's state row is missing; the schema was altered by hand — restore the database from a backup")
         }
         return MerkleStorageState(leafCount: UInt64(try row.decode(column: "leaf_count", as: Int64.self)),
@@ -16,7 +23,7 @@ extension StoreSession {
 
     /// Stores leaf hashes at `first`; see ``MerkleStorage/appendLeaves(_:at:)``.
     public func appendLogLeaves(_ hashes: [MerkleHash], at first: UInt64) async throws {
-        let count = try await logState().leafCount
+        let count = try await logState(locking: true).leafCount
         guard first == count else {
             throw LogError(.storageConflict, "append at leaf \(first) but the store holds \(count) leaves; another writer appended — reopen the log to pick up the current size")
         }
@@ -29,7 +36,7 @@ extension StoreSession {
     /// Once the transaction commits the events are acknowledged: integration
     /// into the tree can follow later (and is redone after a crash).
     public func appendLogEntries(_ entries: [(subject: String?, data: Data)]) async throws -> UInt64 {
-        let first = try await logState().leafCount
+        let first = try await logState(locking: true).leafCount
         guard !entries.isEmpty else { return first }
         for (offset, chunk) in entries.chunked(500).enumerated() {
             let base = Int64(first) + Int64(offset * 500)
@@ -51,7 +58,7 @@ extension StoreSession {
 
     /// Stores interior nodes and advances the integrated size; see ``MerkleStorage/integrate(nodes:upTo:)``.
     public func integrateLog(nodes: [MerkleNode], upTo size: UInt64) async throws {
-        let state = try await logState()
+        let state = try await logState(locking: true)
         guard size <= state.leafCount else {
             throw LogError(.invalidArgument, "cannot integrate up to \(size) leaves; only \(state.leafCount) are stored")
         }
@@ -88,8 +95,8 @@ extension StoreSession {
             bounds[node.id.level] = (min(current.low, node.id.index), max(current.high, node.id.index))
         }
         guard !bounds.isEmpty else { return [:] }
-        let conditions = bounds.sorted { $0.key < $1.key }.map { level, range -> SQLQueryString in
-            "(level = \(bind: Int64(level)) AND idx >= \(bind: Int64(range.low)) AND idx <= \(bind: Int64(range.high)))"
+        let conditions = bounds.sorted { $0.key < $1.key }.map { entry -> SQLQueryString in
+            "(level = \(bind: Int64(entry.key)) AND idx >= \(bind: Int64(entry.value.low)) AND idx <= \(bind: Int64(entry.value.high)))"
         }
         let query: SQLQueryString = "SELECT level, idx, hash FROM tlog_nodes WHERE " + conditions.joined(separator: " OR ")
         var found: [NodeID: MerkleHash] = [:]

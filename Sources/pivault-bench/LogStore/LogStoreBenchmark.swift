@@ -53,11 +53,10 @@ struct LogStoreBenchmark: AsyncParsableCommand {
     private func measureVaultReads() async throws {
         let bench = try await BenchVault.make()
         let vault = bench.vault
+        var people = SyntheticPeople(seed: 11)
         var subjects: [String] = []
         for _ in 0..<100 {
-            subjects.append(try await vault.collect(Submission(standard: "epidemic-registration", purpose: "contact-tracing", values: [
-                "name": .string("测试"), "mobile": .string("13800138000"), "health_declaration": .string("无"),
-            ])).subjectID)
+            subjects.append(try await vault.collect(Submission(standard: "epidemic-registration", purpose: "contact-tracing", values: people.registration())).subjectID)
         }
         let total = reads
         let readers = self.readers

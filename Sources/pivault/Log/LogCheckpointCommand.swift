@@ -11,10 +11,11 @@ struct LogCheckpointCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            print(try await options.withVault { vault in
+            let note = try await options.withVault { vault in
                 try await vault.publishCheckpoint()
                 return try await vault.latestCheckpoint()
-            }, terminator: "")
+            }
+            print(note, terminator: "")
         }
     }
 }
