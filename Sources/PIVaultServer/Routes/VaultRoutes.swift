@@ -123,7 +123,7 @@ struct VaultRoutes: Sendable {
         let subject = try context.parameters.require("subject")
         let purpose = try context.parameters.require("purpose")
         if !principal.role.administrator { try requirePurpose(purpose, principal) }
-        let count = try await vault.withdrawConsent(subjectID: subject, purpose: purpose)
+        let count = try await vault.withdrawConsent(subjectID: subject, purpose: purpose, method: "api").consentIDs.count
         return WithdrawalResponse(subject: subject, purpose: purpose, withdrawn: count, article: "PIPL Art. 15")
     }
 
