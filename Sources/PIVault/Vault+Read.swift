@@ -24,7 +24,7 @@ extension Vault {
             let decision = Policy.decide(request, configuration: configuration, context: PolicyContext(consents: [], emergencies: emergencies, now: now, noticeVersions: noticeVersions))
             let wanted = decision.outcome == .deny ? [] : decision.fieldsToDecrypt
             let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
-            return try finishRead(request, keyRow: fetched?.0, decision: decision, sealed: fetched?.1 ?? [])
+            return try await finishRead(request, keyRow: fetched?.0, decision: decision, sealed: fetched?.1 ?? [], at: now)
         }
         // Otherwise one session: the subject's key row, its consents, the decision, then only
         // the fields the decision allows.
@@ -41,10 +41,10 @@ extension Vault {
             let sealed = try await session.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: decision.fieldsToDecrypt)
             return (key, decision, sealed)
         }
-        return try finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed)
+        return try await finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed, at: now)
     }
 
-    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField]) throws -> AccessResult {
+    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField], at now: Date) async throws -> AccessResult {
         let purpose = configuration.purposes[request.purpose]
         guard let keyRow else {
             throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")
