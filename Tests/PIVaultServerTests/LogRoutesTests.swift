@@ -39,6 +39,8 @@ struct LogRoutesTests {
         let server = try await TestServer.make(engine)
         try await server.run { client in
             _ = try await client.collectPerson()
+            // The server signs a checkpoint every second; publish now rather than wait.
+            _ = try await server.vault.publishCheckpoint()
             let note = try await client.send(.get, "/log/checkpoint")
             #expect(note.status == .ok)
             let checkpoint = try SignedCheckpoint(verifying: Array(note.text.utf8), with: [try NoteVerifier(server.vault.logVerifierKey)]).checkpoint

@@ -54,10 +54,11 @@ struct LogStoreBenchmark: AsyncParsableCommand {
         let bench = try await BenchVault.make()
         let vault = bench.vault
         var people = SyntheticPeople(seed: 11)
-        var subjects: [String] = []
+        var collected: [String] = []
         for _ in 0..<100 {
-            subjects.append(try await vault.collect(Submission(standard: "epidemic-registration", purpose: "contact-tracing", values: people.registration())).subjectID)
+            collected.append(try await vault.collect(Submission(standard: "epidemic-registration", purpose: "contact-tracing", values: people.registration())).subjectID)
         }
+        let subjects = collected
         let total = reads
         let readers = self.readers
         let seconds = try await Measure.seconds {
@@ -73,7 +74,7 @@ struct LogStoreBenchmark: AsyncParsableCommand {
                 try await group.waitForAll()
             }
         }
-        let published = try await Measure.seconds { try await vault.publishCheckpoint() }
+        let published = try await Measure.seconds { _ = try await vault.publishCheckpoint() }
         print(String(format: "logged purpose-bound reads (SQLite, %d concurrent): %.0f reads/s (goal ≥ 10,000/s); checkpoint over them signed in %.1f ms", readers, Double(total) / seconds, published * 1000))
         await bench.cleanUp()
     }

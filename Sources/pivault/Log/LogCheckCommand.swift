@@ -1,5 +1,6 @@
 import ArgumentParser
 import PIVault
+import TransparencyLog
 
 /// `pivault log check`: recomputes the stored log and compares it with the signed checkpoint.
 struct LogCheckCommand: AsyncParsableCommand {
