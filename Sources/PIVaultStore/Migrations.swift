@@ -18,6 +18,7 @@ enum Migrations {
             server(dialect),
             lawEngine(dialect),
             transparencyLog(dialect),
+            deidentify(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }
     }
