@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "PIVault",
             dependencies: [
-                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify",
+                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", "HealthCode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "PIVaultServer",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "PIVaultServerTests",
             dependencies: [
-                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "TransparencyLog",
+                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "TransparencyLog", "HealthCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
@@ -128,6 +128,6 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", "HealthCode", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
     ]
 )

@@ -24,6 +24,7 @@ public final class Vault: Sendable {
     /// The transparency log every use of personal data enters.
     public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
+    let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
 
     static let indexKeyOwner = "vault-blind-index"
 

@@ -6,6 +6,7 @@ extension PIVaultBench {
         FoundationBenchmark.self,
         ServerBenchmark.self,
         HealthCodeBenchmark.self,
+        HealthCodeIssueBenchmark.self,
         LogBenchmark.self,
         LogStoreBenchmark.self,
         QRBenchmark.self,
