@@ -31,7 +31,9 @@ extension Vault {
             let decision = Policy.decide(request, configuration: configuration, context: context)
             guard let purpose, decision.outcome != .deny else { return (key, decision, []) }
             let sealed = try await session.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: decision.fieldsToDecrypt)
-            return (key, decision, sealed)
+            // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
+            let (kept, restricted) = Self.applyRestrictions(try await session.restrictions(subjectID: request.subjectID), to: sealed, decision: decision)
+            return (key, restricted, kept)
         }
         guard let keyRow else {
             throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")

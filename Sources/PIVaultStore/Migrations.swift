@@ -17,6 +17,7 @@ enum Migrations {
             core(dialect),
             server(dialect),
             lawEngine(dialect),
+            rights(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }
     }
