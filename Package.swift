@@ -30,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
         .target(name: "PIVaultCore", swiftSettings: swiftSettings),
@@ -76,17 +80,31 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        .target(
+            name: "PIVaultServer",
+            dependencies: [
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "pivault",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "TransparencyLog", "Deidentify",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "TransparencyLog", "Deidentify", "PIVaultServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "pivault-bench",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "TransparencyLog", "Deidentify",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "TransparencyLog", "Deidentify", "PIVaultServer",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -97,6 +115,18 @@ let package = Package(
         .testTarget(name: "PIVaultCoreTests", dependencies: ["PIVaultCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCryptoTests", dependencies: ["PIVaultCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PIVaultServerTests",
+            dependencies: [
+                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
     ]
 )

@@ -4,6 +4,7 @@ extension PIVaultBench {
     /// Every benchmark.
     static let allBenchmarks: [any ParsableCommand.Type] = [
         FoundationBenchmark.self,
+        ServerBenchmark.self,
         HealthCodeBenchmark.self,
         LogBenchmark.self,
         QRBenchmark.self,

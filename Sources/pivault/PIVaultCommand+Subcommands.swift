@@ -17,6 +17,8 @@ extension PIVaultCommand {
         KeysCommand.self,
         ImportCommand.self,
         StatusCommand.self,
+        ServeCommand.self,
+        TokenCommand.self,
         HealthCodeCommand.self,
         LogCommand.self,
         ScanCommand.self,

@@ -22,8 +22,9 @@ enum AnonymityPeer {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 
-    /// nil when every module imports; otherwise the name of the first missing one (or python3 itself).
+    /// nil when every module imports; otherwise the name of the first missing one (or python3, or the peer folder).
     static func missing(_ modules: [String]) -> String? {
+        guard FileManager.default.fileExists(atPath: directory) else { return "Tests/peers/anonymity (folder absent)" }
         for module in modules {
             guard let (status, _, _) = try? python(["-c", "import \(module)"]) else { return "python3" }
             if status != 0 { return module }

@@ -2,7 +2,7 @@
 ///
 /// Offsets are Unicode code-point (scalar) offsets, end exclusive, the convention of
 /// `../shared/testdata/pii/README.md` and of `pivault scan --jsonl`.
-public struct PIISpan: Sendable, Hashable, Codable {
+public struct PIISpan: Sendable, Hashable, Encodable {
     /// Code-point offset of the first character.
     public var start: Int
     /// Code-point offset one past the last character.
@@ -12,43 +12,26 @@ public struct PIISpan: Sendable, Hashable, Codable {
     /// How sure the rule is, from 0 to 1; a validated check character gives 0.95 or more.
     public var confidence: Double
     /// Stable identifier of the rule that fired, e.g. `cn_id.mod11_2`.
-    public var rule: String {
-        get { ruleName.description }
-        set { ruleName = RuleName(newValue) }
-    }
+    ///
+    /// Rule names are static text, which keeps spans plain values: copying and sorting
+    /// them in the scanner's hot path involves no reference counting.
+    public let ruleName: StaticString
 
-    // Rule names are static text in the recognizers; holding them as `StaticString` keeps
-    // span copies free of reference counting in the scanning hot path.
-    private var ruleName: RuleName
+    /// The rule name as a string.
+    public var rule: String { ruleName.description }
 
     /// Creates a span.
-    public init(start: Int, end: Int, type: PIIType, confidence: Double, rule: String) {
-        self.init(start: start, end: end, type: type, confidence: confidence, ruleName: RuleName(rule))
-    }
-
-    init(start: Int, end: Int, type: PIIType, confidence: Double, rule: StaticString) {
-        self.init(start: start, end: end, type: type, confidence: confidence, ruleName: .fixed(rule))
-    }
-
-    private init(start: Int, end: Int, type: PIIType, confidence: Double, ruleName: RuleName) {
+    public init(start: Int, end: Int, type: PIIType, confidence: Double, rule: StaticString) {
         self.start = start
         self.end = end
         self.type = type
         self.confidence = confidence
-        self.ruleName = ruleName
+        self.ruleName = rule
     }
 
     private enum CodingKeys: String, CodingKey { case start, end, type, confidence, rule }
 
-    /// Decodes a span.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end),
-                  type: try c.decode(PIIType.self, forKey: .type), confidence: try c.decode(Double.self, forKey: .confidence),
-                  rule: try c.decode(String.self, forKey: .rule))
-    }
-
-    /// Encodes a span.
+    /// Encodes offsets, type, confidence and rule name.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(start, forKey: .start)
@@ -66,18 +49,6 @@ public struct PIISpan: Sendable, Hashable, Codable {
     /// Hashes the same fields as `==`.
     public func hash(into h: inout Hasher) {
         h.combine(start); h.combine(end); h.combine(type); h.combine(confidence); h.combine(rule)
-    }
-
-    private enum RuleName: Sendable, CustomStringConvertible {
-        case fixed(StaticString)
-        case dynamic(String)
-        init(_ s: String) { self = .dynamic(s) }
-        var description: String {
-            switch self {
-            case .fixed(let s): return s.description
-            case .dynamic(let s): return s
-            }
-        }
     }
 
     /// Number of code points covered.

@@ -25,8 +25,8 @@ public final class PostgresEngine: DatabaseEngine {
         let tls: PostgresClient.Configuration.TLS
         switch sslMode {
         case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(try .makeClientConfiguration())
-        case "require", "verify-full", "verify-ca": tls = .require(try .makeClientConfiguration())
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-full", "verify-ca": tls = .require(.makeClientConfiguration())
         default: throw StoreError(.invalidURL, "sslmode '\(sslMode)' is not one of disable, prefer, require")
         }
         var configuration = PostgresClient.Configuration(

@@ -11,34 +11,51 @@ struct BankCardRecognizer: TokenRecognizer {
     func candidate(_ t: ScanText, at i: Int, length len: Int, floor: Int) -> PIISpan? {
         // Cards are 16–19 digits in one run, or start with a group of four.
         guard (len >= 16 && len <= 19) || (len == 4 && t.isGroupSeparator(i + 4)), t.isDigit(i),
-              let (end, digits) = match(t, at: i), Self.knownIssuer(digits), Checksums.luhnValid(digits),
-              !ContextCues.labelledNegative(t, before: i) else { return nil }
+              let end = match(t, at: i), !ContextCues.labelledNegative(t, before: i) else { return nil }
         return PIISpan(start: i, end: end, type: .bankCard, confidence: 0.9,
-                       rule: end - i == digits.count ? "bank_card.luhn" : "bank_card.grouped_luhn")
+                       rule: len == 4 ? "bank_card.grouped_luhn" : "bank_card.luhn")
     }
 
-    private func match(_ t: ScanText, at i: Int) -> (Int, [Int])? {
+    /// End of a card number at `i` (plain, or 4-grouped with one separator kind) whose
+    /// issuer prefix is known and whose Luhn check holds.
+    private func match(_ t: ScanText, at i: Int) -> Int? {
+        var end: Int
+        var positions = 0
         let run = t.digitRun(at: i)
         if run >= 16 && run <= 19 {
             guard !t.isLetter(i + run), !(t.isGroupSeparator(i + run) && t.isDigit(i + run + 1)) else { return nil }
-            return t.digits(at: i, count: run).map { (i + run, $0) }
+            end = i + run
+            positions = run
+        } else {
+            guard run == 4 else { return nil }
+            let sep = t[i + 4]
+            var p = i + 4
+            positions = 4
+            while t[p] == sep, t.isDigit(p + 1) {
+                let len = t.digitRun(at: p + 1)
+                guard len >= 1 && len <= 4 else { return nil }
+                positions += len
+                p += 1 + len
+                if len < 4 { break }
+            }
+            guard positions >= 16, positions <= 19, !t.isAlnum(p), !(t[p] == sep && t.isDigit(p + 1)) else { return nil }
+            end = p
         }
-        guard run == 4, t.isGroupSeparator(i + 4) else { return nil }
-        let sep = t[i + 4]
-        var p = i + 4
-        var groups = 1
-        var digits = t.digits(at: i, count: 4) ?? []
-        while t[p] == sep, t.isDigit(p + 1) {
-            let len = t.digitRun(at: p + 1)
-            guard len >= 1 && len <= 4, let g = t.digits(at: p + 1, count: len) else { return nil }
-            digits += g
-            groups += 1
-            p += 1 + len
-            if len < 4 { break }
+        // Issuer prefix from the first four digits (all inside the first group or run).
+        let d0 = t.digit(i)!, d1 = t.digit(i + 1)!, d2 = t.digit(i + 2)!, d3 = t.digit(i + 3)!
+        guard Self.knownIssuer([d0, d1, d2, d3]) else { return nil }
+        // Luhn from the right over the digits, skipping separators.
+        var sum = 0, double = false, p = end - 1
+        while p >= i {
+            if let d = t.digit(p) {
+                var x = d
+                if double { x *= 2; if x > 9 { x -= 9 } }
+                sum += x
+                double.toggle()
+            }
+            p -= 1
         }
-        guard groups >= 4, digits.count >= 16, digits.count <= 19, !t.isAlnum(p),
-              !(t[p] == sep && t.isDigit(p + 1)) else { return nil }
-        return (p, digits)
+        return sum % 10 == 0 ? end : nil
     }
 
     /// Whether the leading digits belong to a scheme issuing 16–19 digit cards.

@@ -15,7 +15,7 @@ struct LandlineRecognizer: TokenRecognizer {
         let opener = v == 0x28 || v == 0xFF08
         let plus = v == 0x2B || v == 0xFF0B
         guard opener || plus || (v == 0x30 && t[i - 1] != 0x2B) else { return nil }
-        let found: (end: Int, rule: String)?
+        let found: (end: Int, rule: StaticString)?
         if opener { found = bracketed(t, at: i) } else if plus { found = international(t, at: i) } else { found = domestic(t, at: i) }
         guard let f = found, !ContextCues.labelledNegative(t, before: i) else { return nil }
         return PIISpan(start: i, end: f.end, type: .landline, confidence: 0.85, rule: f.rule)
@@ -41,7 +41,7 @@ struct LandlineRecognizer: TokenRecognizer {
         return p + run
     }
 
-    private func bracketed(_ t: ScanText, at i: Int) -> (end: Int, rule: String)? {
+    private func bracketed(_ t: ScanText, at i: Int) -> (end: Int, rule: StaticString)? {
         guard t[i + 1] == 0x30, let area = areaLength(t, at: i + 2) else { return nil }
         var p = i + 2 + area
         let close = t[p]
@@ -52,7 +52,7 @@ struct LandlineRecognizer: TokenRecognizer {
         return (end, "cn_landline.bracketed")
     }
 
-    private func international(_ t: ScanText, at i: Int) -> (end: Int, rule: String)? {
+    private func international(_ t: ScanText, at i: Int) -> (end: Int, rule: StaticString)? {
         guard t[i + 1] == 0x38, t[i + 2] == 0x36 else { return nil }
         var p = i + 3
         if t.isGroupSeparator(p) { p += 1 }
@@ -64,7 +64,7 @@ struct LandlineRecognizer: TokenRecognizer {
         return (end, "cn_landline.international")
     }
 
-    private func domestic(_ t: ScanText, at i: Int) -> (end: Int, rule: String)? {
+    private func domestic(_ t: ScanText, at i: Int) -> (end: Int, rule: StaticString)? {
         guard let area = areaLength(t, at: i + 1) else { return nil }
         var p = i + 1 + area
         if t.isGroupSeparator(p) {

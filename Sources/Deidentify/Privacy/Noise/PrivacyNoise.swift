@@ -59,7 +59,7 @@ public struct PrivacyNoise: Sendable, Equatable, Codable {
         try check(epsilon: epsilon, sensitivity: sensitivity)
         let scale = sensitivity / epsilon
         let granularity = integral ? max(1, exp2((log2(scale)).rounded(.up) - 20)) : exp2((log2(scale)).rounded(.down) - 12)
-        let units = UInt64((sensitivity / granularity).rounded(.up))
+        let units = unitSensitivity(sensitivity, granularity: granularity, integral: integral)
         // ε is represented as n / 2³⁰ rounded down, which only adds noise.
         let denominator: UInt64 = 1 << 30
         let numerator = UInt64((epsilon * Double(denominator)).rounded(.down))
@@ -87,7 +87,7 @@ public struct PrivacyNoise: Sendable, Equatable, Codable {
         let rho = pow((logTerm + epsilon).squareRoot() - logTerm.squareRoot(), 2)
         let sigma = sensitivity / (2 * rho).squareRoot()
         let granularity = integral ? max(1, exp2((log2(sigma)).rounded(.up) - 14)) : exp2((log2(sigma)).rounded(.down) - 10)
-        let units = UInt64((sensitivity / granularity).rounded(.up))
+        let units = unitSensitivity(sensitivity, granularity: granularity, integral: integral)
         let unitSigma = Double(units) / (2 * rho).squareRoot() * (1 + 1e-9)
         let t = UInt64(unitSigma.rounded(.down)) + 1
         var chosen: (a: UInt64, b: UInt64)?
@@ -109,6 +109,13 @@ public struct PrivacyNoise: Sendable, Equatable, Codable {
         }
         return PrivacyNoise(mechanism: .gaussian, epsilon: epsilon, delta: delta, sensitivity: sensitivity, granularity: granularity,
                             unitSensitivity: units, laplaceS: 0, laplaceT: 0, gaussianA: chosen.a, gaussianB: chosen.b, gaussianT: t)
+    }
+
+    /// ⌈Δ / granularity⌉ lattice units; a non-integral statistic gets one spare
+    /// unit so the floating-point error of its exact sum, which could move it
+    /// across a rounding boundary, can never exceed the calibrated sensitivity.
+    private static func unitSensitivity(_ sensitivity: Double, granularity: Double, integral: Bool) -> UInt64 {
+        UInt64((sensitivity / granularity).rounded(.up)) + (integral ? 0 : 1)
     }
 
     private static func check(epsilon: Double, sensitivity: Double) throws {

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import PIVault
+import PIVaultCore
+import PIVaultStore
+
+struct SubjectResponse: ResponseEncodable, Sendable {
+    var subject: String
+}
+
+struct SearchResponse: ResponseEncodable, Sendable {
+    var subjects: [String]
+}
+
+struct ReceiptResponse: ResponseEncodable, Sendable {
+    var subject: String
+    var record: String
+    var retainUntil: Date
+    var newSubject: Bool
+
+    init(_ receipt: CollectionReceipt) {
+        subject = receipt.subjectID
+        record = receipt.recordID
+        retainUntil = receipt.retainUntil
+        newSubject = receipt.newSubject
+    }
+}
+
+struct ErasureResponse: ResponseEncodable, Sendable {
+    var subject: String
+    var erasedAt: Date
+    var recordsDeleted: Int
+    var article: String
+
+    init(_ receipt: ErasureReceipt) {
+        subject = receipt.subjectID
+        erasedAt = receipt.erasedAt
+        recordsDeleted = receipt.recordsDeleted
+        article = receipt.article
+    }
+}
+
+struct ConsentResponse: ResponseEncodable, Sendable {
+    var consent: String
+    var subject: String
+    var purpose: String
+}
+
+struct WithdrawalResponse: ResponseEncodable, Sendable {
+    var subject: String
+    var purpose: String
+    var withdrawn: Int
+    var article: String
+}
+
+struct AccessResponse: ResponseEncodable, Sendable {
+    struct DenialView: Encodable, Sendable {
+        var field: String?
+        var reason: String
+        var article: String
+    }
+
+    struct RecordView: Encodable, Sendable {
+        var record: String
+        var standard: String
+        var collectedAt: Date
+        var values: [String: JSONValue]
+        var masked: [String: String]
+    }
+
+    struct IntegrityView: Encodable, Sendable {
+        var record: String
+        var field: String
+        var message: String
+    }
+
+    var subject: String
+    var purpose: String
+    var outcome: String
+    var basis: String?
+    var article: String?
+    var permitted: [String]
+    var masked: [String]
+    var sensitive: [String]
+    var denials: [DenialView]
+    var records: [RecordView]
+    var integrityFailures: [IntegrityView]
+
+    init(subject: String, purpose: String, result: AccessResult) {
+        let decision = result.decision
+        self.subject = subject
+        self.purpose = purpose
+        outcome = decision.outcome.rawValue
+        basis = decision.basis?.rawValue
+        article = decision.basis.map { "PIPL \($0.article)" }
+        permitted = decision.permitted
+        masked = decision.masked
+        sensitive = decision.sensitive
+        denials = decision.denials.map { DenialView(field: $0.field, reason: $0.reason, article: $0.article) }
+        records = result.records.map { RecordView(record: $0.recordID, standard: $0.standard, collectedAt: $0.collectedAt, values: $0.values, masked: $0.masked) }
+        integrityFailures = result.integrityFailures.map { IntegrityView(record: $0.recordID, field: $0.field, message: $0.message) }
+    }
+}
+
+struct EmergencyResponse: ResponseEncodable, Sendable {
+    var id: String
+    var name: String
+    var legalReference: String
+    var purposes: [String]
+    var region: String?
+    var startsAt: Date
+    var endsAt: Date?
+    var active: Bool
+
+    init(_ row: EmergencyRow, now: Date) {
+        id = row.id
+        name = row.name
+        legalReference = row.legalReference
+        purposes = row.purposes
+        region = row.region
+        startsAt = row.startsAt
+        endsAt = row.endsAt
+        active = row.startsAt <= now && (row.endsAt.map { now < $0 } ?? true)
+    }
+}
+
+struct EmergencyList: ResponseEncodable, Sendable {
+    var emergencies: [EmergencyResponse]
+}
+
+struct PrincipalResponse: ResponseEncodable, Sendable {
+    var token: String
+    var name: String
+    var role: String
+    var purposes: [String]
+    var administrator: Bool
+}
+
+struct KeyStatusResponse: ResponseEncodable, Sendable {
+    var status: VaultStatus
+    func encode(to encoder: any Encoder) throws { try status.encode(to: encoder) }
+}
+
+struct RotationResponse: ResponseEncodable, Sendable {
+    var activeVersion: Int
+    var rewrapped: Int
+}
+
+struct HealthResponse: ResponseEncodable, Sendable {
+    var status: String
+    var checks: [String: String]?
+}

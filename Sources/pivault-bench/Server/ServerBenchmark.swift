@@ -1,0 +1,239 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PIVault
+import PIVaultCore
+import PIVaultCrypto
+import PIVaultServer
+
+/// `pivault-bench server`: the HTTP API under load from wrk in a second
+/// process on loopback — the purpose-bound read endpoint, the collect
+/// endpoint and `/healthz` (the ceiling) of the same server, on a vault of
+/// 100,000 subjects, each measured for 30 s after a warm-up.
+struct ServerBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "HTTP read, collect and trivial endpoints under wrk (issue goals: reads ≥ 0.3× trivial and p99 ≤ 20 ms; collect ≥ 3,000/s; server RSS < 150 MB).")
+
+    @Option(help: "Subjects to seed.") var subjects = 100_000
+    @Option(help: "Seconds per measured run.") var duration = 30
+    @Option(help: "Seconds of warm-up before each measured run.") var warmup = 5
+    @Option(help: "wrk threads.") var threads = 2
+    @Option(help: "wrk connections.") var connections = 32
+    @Option(help: "Server log level (the request log is written at info).") var logLevel = "info"
+    @Option(help: "Internal: serve the vault in this folder (the benchmark's server process).") var serveChild: String?
+    @Option(help: "Internal: the child's port.") var port = 0
+
+    func run() async throws {
+        if let serveChild { return try await serve(directory: serveChild) }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
+            throw ValidationError("wrk is not installed; install Debian's package: apt-get install -y wrk")
+        }
+        let directory = NSTemporaryDirectory() + "pivault-server-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let key = MasterKey.generate(version: 1).exportBase64()
+        let seeded = try await seed(directory: directory, key: key)
+        let port = Self.freePort()
+        let child = try launchChild(directory: directory, key: key, port: port)
+        defer { if child.isRunning { child.terminate() } }
+        try await waitForHealth(port: port)
+
+        let base = "http://127.0.0.1:\(port)"
+        let scripts = try writeScripts(directory: directory, token: seeded.token)
+        var results: [String: WrkResult] = [:]
+        var rss: [String: Double] = [:]
+        for (name, path, script) in [("trivial", "/healthz", scripts.trivial), ("read", "/", scripts.read), ("collect", "/", scripts.collect)] {
+            _ = try runWrk(base + path, script: script, seconds: warmup)
+            results[name] = try runWrk(base + path, script: script, seconds: duration)
+            rss[name] = Self.residentMiB(pid: child.processIdentifier, field: "VmRSS:")
+        }
+        let peak = Self.residentMiB(pid: child.processIdentifier, field: "VmHWM:")
+        child.interrupt()
+        child.waitUntilExit()
+
+        let trivial = results["trivial"]!, read = results["read"]!, collect = results["collect"]!
+        print("server benchmark (release, SQLite, \(subjects) subjects; wrk \(threads) threads × \(connections) connections on loopback, \(duration) s after \(warmup) s warm-up; request log at \(logLevel))")
+        for (name, result) in [("GET /healthz (ceiling)", trivial), ("POST /v1/subjects/{id}/access", read), ("POST /v1/records", collect)] {
+            print(String(format: "  %-31@ %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   non-2xx %d   errors %d",
+                         name as NSString, result.rate, result.p50, result.p99, result.non2xx, result.socketErrors))
+        }
+        print(String(format: "  read / trivial: %.2f×  (goal ≥ 0.3×)   read p99: %.2f ms (goal ≤ 20 ms)", read.rate / trivial.rate, read.p99))
+        print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
+        print(String(format: "  server RSS: %.0f MiB after trivial, %.0f after read, %.0f after collect; peak %.0f MiB (goal < 150 MB)",
+                     rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak))
+    }
+
+    // MARK: Seeding
+
+    func seed(directory: String, key: String) async throws -> (token: String, ids: [String]) {
+        try Data(DemoConfiguration.yaml.utf8).write(to: URL(fileURLWithPath: directory + "/pivault.yaml"))
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let launcher = VaultLauncher(configPath: directory + "/pivault.yaml", dataDirectory: directory + "/pivault-data", database: nil,
+                                     masterKeyFile: nil, environment: ["PIVAULT_MASTER_KEY": key])
+        let vault = try await launcher.open(logger: logger, warn: { _ in })
+        _ = try await vault.declareEmergency(name: "bench outbreak", legalReference: "bench", purposes: ["contact-tracing"], region: nil, endsAt: nil)
+        var people = SyntheticPeople(seed: 7)
+        var ids: [String] = []
+        ids.reserveCapacity(subjects)
+        for start in stride(from: 0, to: subjects, by: 1000) {
+            let batch = (start..<min(start + 1000, subjects)).map { _ in
+                Submission(standard: "epidemic-registration", purpose: "contact-tracing", values: people.registration())
+            }
+            ids += try await vault.collect(batch: batch).map(\.subjectID)
+        }
+        let token = try await APITokens(store: vault.store, configuration: vault.configuration).create(role: "epidemiologist", name: "bench")
+        try await vault.close()
+        try ids.joined(separator: "\n").appending("\n").write(toFile: directory + "/subjects.txt", atomically: true, encoding: .utf8)
+        return (token.secret.reveal(), ids)
+    }
+
+    // MARK: The server process
+
+    func serve(directory: String) async throws {
+        var logger = Logger(label: "pivault.server", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let environment = ProcessInfo.processInfo.environment
+        let launcher = VaultLauncher(configPath: directory + "/pivault.yaml", dataDirectory: directory + "/pivault-data", database: nil,
+                                     masterKeyFile: nil, environment: environment)
+        let server = ServerConfiguration(host: "127.0.0.1", port: port, rateLimit: .unlimited)
+        try await ServeLauncher(vault: launcher, server: server).run(logger: logger, say: { _ in }, warn: { _ in })
+    }
+
+    func launchChild(directory: String, key: String, port: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+        }
+        process.arguments = ["server", "--serve-child", directory, "--port", String(port), "--log-level", logLevel]
+        process.environment = ["PIVAULT_MASTER_KEY": key, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func waitForHealth(port: Int) async throws {
+        for _ in 0..<200 {
+            if Self.accepts(port: port) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ValidationError("the server did not answer /healthz within 20 s")
+    }
+
+    // MARK: wrk
+
+    struct Scripts {
+        var trivial: String
+        var read: String
+        var collect: String
+    }
+
+    func writeScripts(directory: String, token: String) throws -> Scripts {
+        let header = """
+            wrk.headers["Authorization"] = "Bearer \(token)"
+            wrk.headers["Content-Type"] = "application/json"
+
+            """
+        let trivial = "-- GET /healthz\n"
+        let read = header + """
+            local ids = {}
+            for line in io.lines("\(directory)/subjects.txt") do ids[#ids + 1] = line end
+            math.randomseed(os.time())
+            local body = '{"purpose":"contact-tracing"}'
+            request = function()
+              return wrk.format("POST", "/v1/subjects/" .. ids[math.random(#ids)] .. "/access", nil, body)
+            end
+            """
+        let collect = header + #"""
+            local counter = 0
+            request = function()
+              counter = counter + 1
+              local body = string.format('{"standard":"epidemic-registration","purpose":"contact-tracing","values":{"name":"Bench %d","resident_id":"11010519491231002X","mobile":"13800138000","address":"Street %d","health_declaration":"none","travel_history":["A","B"]}}', counter, counter)
+              return wrk.format("POST", "/v1/records", nil, body)
+            end
+            """#
+        let paths = Scripts(trivial: directory + "/trivial.lua", read: directory + "/read.lua", collect: directory + "/collect.lua")
+        try trivial.write(toFile: paths.trivial, atomically: true, encoding: .utf8)
+        try read.write(toFile: paths.read, atomically: true, encoding: .utf8)
+        try collect.write(toFile: paths.collect, atomically: true, encoding: .utf8)
+        return paths
+    }
+
+    struct WrkResult {
+        var rate = 0.0
+        var p50 = 0.0
+        var p99 = 0.0
+        var non2xx = 0
+        var socketErrors = 0
+    }
+
+    func runWrk(_ url: String, script: String, seconds: Int) throws -> WrkResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
+        process.arguments = ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Self.parse(String(decoding: data, as: UTF8.self))
+    }
+
+    static func parse(_ output: String) -> WrkResult {
+        var result = WrkResult()
+        for line in output.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            if line.hasPrefix("Requests/sec:"), parts.count > 1 { result.rate = Double(parts[1]) ?? 0 }
+            if line.hasPrefix("50%"), parts.count > 1 { result.p50 = milliseconds(String(parts[1])) }
+            if line.hasPrefix("99%"), parts.count > 1 { result.p99 = milliseconds(String(parts[1])) }
+            if line.hasPrefix("Non-2xx or 3xx responses:"), let last = parts.last { result.non2xx = Int(last) ?? 0 }
+            if line.hasPrefix("Socket errors:") {
+                result.socketErrors = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.reduce(0, +)
+            }
+        }
+        return result
+    }
+
+    static func milliseconds(_ text: String) -> Double {
+        for (suffix, factor) in [("us", 0.001), ("ms", 1.0), ("s", 1000.0), ("m", 60_000.0)] where text.hasSuffix(suffix) {
+            return (Double(text.dropLast(suffix.count)) ?? 0) * factor
+        }
+        return Double(text) ?? 0
+    }
+
+    static func residentMiB(pid: Int32, field: String) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+
+    /// Whether something accepts TCP connections on the loopback port (the server binds only once the vault is open).
+    static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) } } == 0
+    }
+
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
