@@ -12,6 +12,7 @@ struct RightsFulfilmentTests {
     /// A subject with a contact-tracing record and a consent-based newsletter record.
     static func subjectWithTwoRecords(_ test: TestVault) async throws -> String {
         let subject = try await test.collectPerson().subjectID
+        test.clock.advance(by: 1)
         _ = try await test.vault.collect(Submission(standard: "epidemic-registration", purpose: "service-newsletter", subjectID: subject, values: newsletter, consentGiven: true))
         return subject
     }

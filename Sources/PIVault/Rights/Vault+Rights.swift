@@ -167,7 +167,7 @@ extension Vault {
         guard current.status == .inProgress else {
             throw VaultError(.conflict, "request \(id) is \(current.status.rawValue); only a verified request in progress can be completed (verify it first)", article: "PIPL Art. 50")
         }
-        let row = try await store.read { try await $0.request(id) }!
+        guard let row = try await store.read({ try await $0.request(id) }) else { throw VaultError(.notFound, "request \(id) does not exist; check the id") }
         let fulfilment = try await fulfil(row, handler: actor)
         let now = clock.now()
         let article = current.requester == .relative ? current.kind.article + ", 49" : current.kind.article

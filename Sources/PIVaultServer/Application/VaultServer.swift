@@ -68,6 +68,8 @@ public enum VaultServer {
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))
         VaultRoutes(vault: vault, json: StrictJSON(maxBodySize: settings.maxBodySize, maxDepth: settings.maxJSONDepth),
                     metrics: dependencies.metrics, keys: dependencies.keyRotation, clock: dependencies.clock).add(to: v1)
+        RightsRoutes(vault: vault, json: StrictJSON(maxBodySize: settings.maxBodySize, maxDepth: settings.maxJSONDepth)).add(to: router.group("v1/requests")
+            .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
 
         routes.set(router.routes.map { RouteTable.Route(method: $0.method.rawValue, path: "/" + $0.path.description.split(separator: "/").joined(separator: "/")) })
         return router
