@@ -18,8 +18,16 @@ extension Vault {
         let emergencies = purpose?.basis == .publicHealthEmergency ? try await activeEmergencies() : []
         let configuration = self.configuration
         let noticeVersions = notices.versions
-        // One session: the subject's key row, its consents where the basis needs them, the
-        // decision, then only the fields the decision allows.
+        // Where the basis does not rest on consent, the decision needs nothing from the store:
+        // decide first, then fetch the key and only the permitted fields in one query.
+        if let purpose, purpose.basis != .consent {
+            let decision = Policy.decide(request, configuration: configuration, context: PolicyContext(consents: [], emergencies: emergencies, now: now, noticeVersions: noticeVersions))
+            let wanted = decision.outcome == .deny ? [] : decision.fieldsToDecrypt
+            let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
+            return try finishRead(request, keyRow: fetched?.0, decision: decision, sealed: fetched?.1 ?? [])
+        }
+        // Otherwise one session: the subject's key row, its consents, the decision, then only
+        // the fields the decision allows.
         let (keyRow, decision, sealed) = try await store.read { session -> (SubjectKeyRow?, AccessDecision?, [SealedField]) in
             guard let key = try await session.subjectKey(request.subjectID), key.erasedAt == nil else {
                 return (try await session.subjectKey(request.subjectID), nil, [])
@@ -35,6 +43,11 @@ extension Vault {
             let (kept, restricted) = Self.applyRestrictions(try await session.restrictions(subjectID: request.subjectID), to: sealed, decision: decision)
             return (key, restricted, kept)
         }
+        return try finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed)
+    }
+
+    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField]) throws -> AccessResult {
+        let purpose = configuration.purposes[request.purpose]
         guard let keyRow else {
             throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")
         }

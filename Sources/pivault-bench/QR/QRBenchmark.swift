@@ -1,5 +1,11 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 import HealthCode
 
 #if canImport(Glibc)

@@ -1,0 +1,36 @@
+import Foundation
+import SQLKit
+
+extension StoreSession {
+    /// A subject's key row and, in the same query, the sealed values of
+    /// `fields` in its records of `standards` — the hot path of a read whose
+    /// decision needed nothing from the store. Nil when the subject does not exist.
+    public func subjectKeyAndFields(subjectID: String, standards: [String], fields: [String]) async throws -> (SubjectKeyRow, [SealedField])? {
+        guard !standards.isEmpty, !fields.isEmpty else {
+            return try await subjectKey(subjectID).map { ($0, []) }
+        }
+        let rows = try await database.raw("""
+            SELECT s.subject_id, s.key_version, s.wrapped_key, s.erased_at, r.record_id, r.standard, r.collected_at, f.field, f.ciphertext
+            FROM subjects s
+            LEFT JOIN records r ON r.subject_id = s.subject_id AND r.standard IN (\(binds: standards))
+            LEFT JOIN record_fields f ON f.subject_id = r.subject_id AND f.record_id = r.record_id AND f.field IN (\(binds: fields))
+            WHERE s.subject_id = \(bind: subjectID)
+            ORDER BY r.collected_at, r.record_id, f.field
+            """).all()
+        guard let first = rows.first else { return nil }
+        let key = try Self.subjectKeyRow(first)
+        guard key.erasedAt == nil else { return (key, []) }
+        var sealed: [SealedField] = []
+        sealed.reserveCapacity(rows.count)
+        for row in rows {
+            guard let field = try row.decode(column: "field", as: String?.self) else { continue }
+            sealed.append(SealedField(
+                recordID: try row.decode(column: "record_id", as: String.self),
+                standard: try row.decode(column: "standard", as: String.self),
+                collectedAt: Date(storedMilliseconds: try row.decode(column: "collected_at", as: Int64.self)),
+                field: field,
+                ciphertext: try row.decode(column: "ciphertext", as: Data.self)))
+        }
+        return (key, sealed)
+    }
+}
