@@ -24,7 +24,9 @@ extension Vault {
             let decision = Policy.decide(request, configuration: configuration, context: PolicyContext(consents: [], emergencies: emergencies, now: now, noticeVersions: noticeVersions))
             let wanted = decision.outcome == .deny ? [] : decision.fieldsToDecrypt
             let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
-            return try finishRead(request, keyRow: fetched?.0, decision: decision, sealed: fetched?.1 ?? [])
+            // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
+            let (kept, restricted) = Self.applyRestrictions(fetched?.2 ?? [], to: fetched?.1 ?? [], decision: decision)
+            return try finishRead(request, keyRow: fetched?.0, decision: restricted, sealed: kept)
         }
         // Otherwise one session: the subject's key row, its consents, the decision, then only
         // the fields the decision allows.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import PIVault
 import PIVaultCore
+import PIVaultStore
 @testable import PIVaultServer
 import Testing
 

@@ -82,10 +82,10 @@ struct RightsFulfilmentTests {
         defer { Task { await test.finish() } }
         let receipt = try await test.collectPerson()
         let subject = receipt.subjectID
-        let invalid = NewRightsRequest(subjectID: subject, kind: .correction, recordID: receipt.recordID, corrections: ["mobile": .string("12345")])
+        let invalid = NewRightsRequest(subjectID: subject, kind: .correction, recordID: receipt.recordID, corrections: ["mobile": .string("99999")])
         await #expect { try await test.vault.fileRequest(invalid, by: .staff("s")) } throws: { error in
             let error = error as! VaultError
-            return error.code == .invalidInput && error.fieldPath == "mobile" && !error.message.contains("12345")
+            return error.code == .invalidInput && error.fieldPath == "mobile" && !error.message.contains("99999")
         }
         await #expect(throws: VaultError.self) {
             try await test.vault.fileRequest(NewRightsRequest(subjectID: subject, kind: .correction, recordID: receipt.recordID, corrections: ["religion": .string("x")]), by: .staff("s"))
