@@ -18,6 +18,7 @@ enum Migrations {
             server(dialect),
             lawEngine(dialect),
             rights(dialect),
+            deidentify(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Deidentify
+import PIVault
 import Foundation
 
 extension PrivacyQuery.Statistic: ExpressibleByArgument {}
@@ -26,7 +27,9 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(help: "Clamping bounds lo,hi for sum and mean (write --bounds=-5,10 for a negative lo).") var bounds: String?
     @Option(help: "laplace or gaussian.") var mechanism: PrivacyMechanism = .laplace
     @Option(help: "Public list of group keys, comma-separated.") var groups: String?
-    @Option(help: "Budget ledger file.") var ledger: String = "pivault-privacy-ledger.json"
+    @Option(help: "Budget ledger file (ignored with --vault-ledger).") var ledger: String = "pivault-privacy-ledger.json"
+    @Flag(help: "Keep the budget ledger in the vault's database (shared by every process), opened with the vault options.") var vaultLedger = false
+    @OptionGroup(title: "Vault (with --vault-ledger)") var options: VaultOptions
     @Option(help: "Dataset name in the ledger (default: the table's file name).") var dataset: String?
     @Option(help: "Total ε budget, fixed when the dataset is first queried (default 1).") var budget: Double?
     @Option(help: "Total δ budget, fixed with --budget (default 1e-5).") var budgetDelta: Double?
@@ -41,8 +44,14 @@ struct StatsCommand: AsyncParsableCommand {
                 ? PrivacyBudget(epsilon: budget ?? PrivacyBudget.standard.epsilon, delta: budgetDelta ?? PrivacyBudget.standard.delta)
                 : nil
             let name = dataset ?? URL(fileURLWithPath: table).lastPathComponent
-            let answer = try await PrivacyStatistics.answer(path: table, query: query, dataset: name,
-                                                            ledger: PrivacyFileLedger(path: ledger), budget: total)
+            let answer: PrivacyAnswer
+            if vaultLedger {
+                answer = try await options.withVault { vault in
+                    try await PrivacyStatistics.answer(path: table, query: query, dataset: name, ledger: VaultPrivacyLedger(vault: vault), budget: total)
+                }
+            } else {
+                answer = try await PrivacyStatistics.answer(path: table, query: query, dataset: name, ledger: PrivacyFileLedger(path: ledger), budget: total)
+            }
             print(String(decoding: try AnonymizeCLI.json(answer), as: UTF8.self))
             AnonymizeCLI.warn("spent ε = \(answer.epsilon), δ = \(answer.delta) on \"\(name)\"; left ε = \(answer.balance.remainingEpsilon), δ = \(answer.balance.remainingDelta)")
         }

@@ -60,6 +60,13 @@ public struct PrivacyBudgetBalance: Sendable, Codable, Equatable {
     /// Every charged query, oldest first.
     public var entries: [Entry]
 
+    /// Creates a balance.
+    public init(dataset: String, budget: PrivacyBudget, entries: [Entry]) {
+        self.dataset = dataset
+        self.budget = budget
+        self.entries = entries
+    }
+
     /// ε spent so far.
     public var spentEpsilon: Double { entries.reduce(0) { $0 + $1.epsilon } }
     /// δ spent so far.
@@ -86,8 +93,8 @@ extension PrivacyBudgetBalance {
     /// Slack for floating-point sums of ε (0.1 + 0.2 must fit a budget of 0.3).
     static let tolerance = 1e-12
 
-    /// Applies a charge or throws without changing the balance.
-    mutating func apply(_ charge: PrivacyBudgetCharge, at time: Double) throws {
+    /// Applies a charge or throws without changing the balance; for ledgers kept elsewhere (e.g. in the vault).
+    public mutating func apply(_ charge: PrivacyBudgetCharge, at time: Double) throws {
         if let requested = charge.budget, requested != budget {
             throw PrivacyError(.invalidParameter, "dataset \"\(dataset)\" already has a budget of ε = \(budget.epsilon), δ = \(budget.delta); a budget is fixed when the dataset is first queried")
         }
