@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "PIVault",
             dependencies: [
-                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "Deidentify",
+                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "Deidentify", "HealthCode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "PIVaultServer",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "PIVaultServerTests",
             dependencies: [
-                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore",
+                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "HealthCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
@@ -127,6 +127,6 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "Deidentify", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "Deidentify", "HealthCode", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
     ]
 )

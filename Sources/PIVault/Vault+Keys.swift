@@ -50,6 +50,7 @@ extension Vault {
                     try await session.setMeta(name, Self.encodeWrapped(try ring.rewrap(wrapped, for: owner)))
                 }
             }
+            try await rewrapHealthCodeIssuers(session: session, ring: ring)
         }
         return total
     }
@@ -69,6 +70,9 @@ extension Vault {
             if wrapped?.version == version {
                 throw VaultError(.conflict, "master key version \(version) still wraps the vault's \(name.replacingOccurrences(of: "_", with: " ")); run `pivault keys rotate --resume` first")
             }
+        }
+        if try await healthCodeIssuersWrapped(under: version) {
+            throw VaultError(.conflict, "master key version \(version) still wraps a health-code issuer key; run `pivault keys rotate --resume` first")
         }
         let now = clock.now()
         try await store.write { try await $0.retireKeyVersion(version, at: now) }

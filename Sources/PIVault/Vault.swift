@@ -22,6 +22,7 @@ public final class Vault: Sendable {
     let clock: any VaultClock
     let logger: Logger
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
+    let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
 
     static let indexKeyOwner = "vault-blind-index"
 

@@ -19,6 +19,7 @@ enum Migrations {
             lawEngine(dialect),
             rights(dialect),
             deidentify(dialect),
+            healthCodes(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }
     }

@@ -6,6 +6,7 @@ extension PIVaultBench {
         FoundationBenchmark.self,
         ServerBenchmark.self,
         HealthCodeBenchmark.self,
+        HealthCodeIssueBenchmark.self,
         LogBenchmark.self,
         QRBenchmark.self,
         PIIBenchmark.self,

@@ -66,9 +66,11 @@ public enum VaultServer {
         let authenticator = TokenAuthenticator(tokens: tokens, cacheSeconds: settings.tokenCacheSeconds)
         let limiter = RateLimiter(limit: settings.rateLimit, seconds: dependencies.monotonicSeconds)
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))
-        VaultRoutes(vault: vault, json: StrictJSON(maxBodySize: settings.maxBodySize, maxDepth: settings.maxJSONDepth),
-                    metrics: dependencies.metrics, keys: dependencies.keyRotation, clock: dependencies.clock).add(to: v1)
-        RightsRoutes(vault: vault, json: StrictJSON(maxBodySize: settings.maxBodySize, maxDepth: settings.maxJSONDepth)).add(to: router.group("v1/requests")
+        let json = StrictJSON(maxBodySize: settings.maxBodySize, maxDepth: settings.maxJSONDepth)
+        let vaultRoutes = VaultRoutes(vault: vault, json: json, metrics: dependencies.metrics, keys: dependencies.keyRotation, clock: dependencies.clock)
+        vaultRoutes.add(to: v1)
+        HealthCodeRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        RightsRoutes(vault: vault, json: json).add(to: router.group("v1/requests")
             .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
 
         routes.set(router.routes.map { RouteTable.Route(method: $0.method.rawValue, path: "/" + $0.path.description.split(separator: "/").joined(separator: "/")) })

@@ -14,7 +14,8 @@ struct HealthCodeVerifyCommand: AsyncParsableCommand {
     @Option(help: "Trust list: a PEM bundle of document-signer certificates.")
     var trust: String
 
-    @Option(help: "Revocation list file (one hex hash per line).")
+    @Option(name: [.customLong("revocations"), .customLong("revoked")],
+            help: "Revocation list file (one hex hash per line), as published by `pivault healthcode revocations`.")
     var revoked: String?
 
     @Option(help: "Verify as of this time (ISO 8601 or Unix seconds) instead of now.")
