@@ -115,8 +115,9 @@ struct VaultRoutes: Sendable {
         let subject = try context.parameters.require("subject")
         let purpose = try context.parameters.require("purpose")
         if !principal.role.administrator { try requirePurpose(purpose, principal) }
-        let count = try await vault.withdrawConsent(subjectID: subject, purpose: purpose)
-        return WithdrawalResponse(subject: subject, purpose: purpose, withdrawn: count, article: "PIPL Art. 15")
+        let outcome = try await vault.withdrawConsent(subjectID: subject, purpose: purpose)
+        return WithdrawalResponse(subject: subject, purpose: purpose, withdrawn: outcome.consentIDs.count,
+                                  recordsDeleted: outcome.recordsDeleted, receipt: outcome.receipt, article: "PIPL Art. 15")
     }
 
     // MARK: Emergencies

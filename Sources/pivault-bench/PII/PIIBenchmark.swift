@@ -1,6 +1,9 @@
 import ArgumentParser
 import Deidentify
 import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 
 /// `pivault-bench pii`: scan throughput and per-type F1 of pivault against the Presidio
 /// peer in `../shared/bench/presidio/`, on the same corpus, in one run.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 import HealthCode
 
 #if canImport(Glibc)
