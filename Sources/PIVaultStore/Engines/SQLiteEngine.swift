@@ -34,10 +34,15 @@ public final class SQLiteEngine: DatabaseEngine {
             try await database.raw("PRAGMA journal_mode = WAL").run()
             try await database.raw("PRAGMA synchronous = NORMAL").run()
             try await database.raw("PRAGMA foreign_keys = ON").run()
+            // Keys are random, so inserts land all over the indexes: a larger page cache keeps them in memory.
+            try await database.raw("PRAGMA cache_size = -65536").run()
+            try await database.raw("PRAGMA temp_store = MEMORY").run()
             for _ in 0..<readerCount {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 readers.append(reader)
                 try await reader.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
+                try await reader.sql(queryLogLevel: nil).raw("PRAGMA cache_size = -32768").run()
+                try await reader.sql(queryLogLevel: nil).raw("PRAGMA mmap_size = 268435456").run()
             }
         } catch {
             try? await connection.close()

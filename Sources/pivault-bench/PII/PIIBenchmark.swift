@@ -1,6 +1,9 @@
 import ArgumentParser
 import Deidentify
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(CoreFoundation)
 import CoreFoundation
 #endif
