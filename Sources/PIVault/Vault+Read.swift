@@ -24,7 +24,9 @@ extension Vault {
             let decision = Policy.decide(request, configuration: configuration, context: PolicyContext(consents: [], emergencies: emergencies, now: now, noticeVersions: noticeVersions))
             let wanted = decision.outcome == .deny ? [] : decision.fieldsToDecrypt
             let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
-            return try await finishRead(request, keyRow: fetched?.0, decision: decision, sealed: fetched?.1 ?? [], at: now)
+            // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
+            let (kept, restricted) = Self.applyRestrictions(fetched?.2 ?? [], to: fetched?.1 ?? [], decision: decision)
+            return try await finishRead(request, keyRow: fetched?.0, decision: restricted, sealed: kept, at: now)
         }
         // Otherwise one session: the subject's key row, its consents, the decision, then only
         // the fields the decision allows.
@@ -39,7 +41,9 @@ extension Vault {
             let decision = Policy.decide(request, configuration: configuration, context: context)
             guard let purpose, decision.outcome != .deny else { return (key, decision, []) }
             let sealed = try await session.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: decision.fieldsToDecrypt)
-            return (key, decision, sealed)
+            // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
+            let (kept, restricted) = Self.applyRestrictions(try await session.restrictions(subjectID: request.subjectID), to: sealed, decision: decision)
+            return (key, restricted, kept)
         }
         return try await finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed, at: now)
     }

@@ -35,6 +35,8 @@ extension Vault {
             deleted += page.count
         }
         if deleted > 0 { logger.notice("retention sweep", metadata: ["deleted": "\(deleted)"]) }
+        // Subjects whose deletion waited for a legal retention period are erased once it has run out (PIPL Art. 47(2)).
+        _ = try await finishPendingErasures()
         return SweepReport(due: deleted, deleted: deleted, dryRun: false)
     }
 

@@ -18,6 +18,7 @@ enum Migrations {
             server(dialect),
             lawEngine(dialect),
             transparencyLog(dialect),
+            rights(dialect),
             deidentify(dialect),
             healthCodes(dialect),
         ]

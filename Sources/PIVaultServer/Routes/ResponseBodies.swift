@@ -50,6 +50,8 @@ struct WithdrawalResponse: ResponseEncodable, Sendable {
     var subject: String
     var purpose: String
     var withdrawn: Int
+    var recordsDeleted: Int
+    var receipt: String
     var article: String
 }
 
