@@ -31,9 +31,12 @@ extension Vault {
                                    purpose: record.purpose, reason: "retention period ended", article: "PIPL Art. 19, 47(1)2", deletedAt: now)
             }
             try await store.write { try await $0.deleteRecords(page, receipts: receipts) }
+            try await logDeletions(page, kind: .retentionDeletion, at: now, reason: "retention period ended")
             deleted += page.count
         }
         if deleted > 0 { logger.notice("retention sweep", metadata: ["deleted": "\(deleted)"]) }
+        // Subjects whose deletion waited for a legal retention period are erased once it has run out (PIPL Art. 47(2)).
+        _ = try await finishPendingErasures()
         return SweepReport(due: deleted, deleted: deleted, dryRun: false)
     }
 

@@ -96,6 +96,9 @@ extension StoreSession {
         for chunk in records.chunked(400) {
             let ids = chunk.map(\.recordID)
             try await database.raw("DELETE FROM record_fields WHERE record_id IN (\(binds: ids))").run()
+            // Corrected-value history and restrictions go with the record (PIPL Art. 46–47).
+            try await database.raw("DELETE FROM record_history WHERE record_id IN (\(binds: ids))").run()
+            try await database.raw("DELETE FROM record_restrictions WHERE record_id IN (\(binds: ids))").run()
             try await database.raw("DELETE FROM records WHERE record_id IN (\(binds: ids))").run()
         }
         try await insertDeletionReceipts(receipts)

@@ -97,7 +97,7 @@ public struct StoreSession: Sendable {
     /// Deletes every row a subject's data lives in, except the subject's tombstone.
     public func deleteSubjectData(_ subjectID: String) async throws -> Int {
         let count = try await database.raw("SELECT COUNT(*) AS n FROM records WHERE subject_id = \(bind: subjectID)").first()?.decode(column: "n", as: Int.self) ?? 0
-        for table in ["record_fields", "records", "blind_indexes", "consents"] {
+        for table in ["record_fields", "records", "blind_indexes", "consents", "record_history", "record_restrictions"] {
             try await database.raw("DELETE FROM \(ident: table) WHERE subject_id = \(bind: subjectID)").run()
         }
         return count

@@ -10,6 +10,7 @@ extension PIVaultCommand {
         ReadCommand.self,
         NoticeCommand.self,
         ConsentCommand.self,
+        RequestsCommand.self,
         ReceiptCommand.self,
         RetentionCommand.self,
         EmergencyCommand.self,

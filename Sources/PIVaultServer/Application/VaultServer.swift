@@ -62,6 +62,8 @@ public enum VaultServer {
                      body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
         }
 
+        LogRoutes(vault: vault).add(to: router)
+
         let tokens = APITokens(store: vault.store, configuration: vault.configuration, clock: dependencies.clock)
         let authenticator = TokenAuthenticator(tokens: tokens, cacheSeconds: settings.tokenCacheSeconds)
         let limiter = RateLimiter(limit: settings.rateLimit, seconds: dependencies.monotonicSeconds)
@@ -70,6 +72,8 @@ public enum VaultServer {
         let vaultRoutes = VaultRoutes(vault: vault, json: json, metrics: dependencies.metrics, keys: dependencies.keyRotation, clock: dependencies.clock)
         vaultRoutes.add(to: v1)
         HealthCodeRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        RightsRoutes(vault: vault, json: json).add(to: router.group("v1/requests")
+            .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
 
         routes.set(router.routes.map { RouteTable.Route(method: $0.method.rawValue, path: "/" + $0.path.description.split(separator: "/").joined(separator: "/")) })
         return router
@@ -85,7 +89,8 @@ public enum VaultServer {
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
-            services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger)],
+            services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
+                       CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

@@ -33,6 +33,7 @@ struct VaultRoutes: Sendable {
         group.post("subjects/search", use: searchSubjects)
         group.delete("subjects/:subject", use: eraseSubject)
         group.post("subjects/:subject/access", use: access)
+        group.get("subjects/:subject/access-history", use: accessHistory)
         group.post("subjects/:subject/consents", use: grantConsent)
         group.delete("subjects/:subject/consents/:purpose", use: withdrawConsent)
         group.post("records", use: collect)
@@ -71,7 +72,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func eraseSubject(_ request: Request, context: VaultRequestContext) async throws -> ErasureResponse {
         try requireAdministrator(context, to: "erase a subject")
-        let subject = try context.parameters.require("subject")
+        let subject = try Self.pathParameter("subject", context)
         return ErasureResponse(try await vault.erase(subject))
     }
 
@@ -79,12 +80,19 @@ struct VaultRoutes: Sendable {
 
     @Sendable func access(_ request: Request, context: VaultRequestContext) async throws -> AccessResponse {
         let principal = try context.requirePrincipal()
-        let subject = try context.parameters.require("subject")
+        let subject = try Self.pathParameter("subject", context)
         let body = try await json.decode(AccessBody.self, from: request)
         try requirePurpose(body.purpose, principal)
         let result = try await vault.read(AccessRequest(actor: principal.actor, subjectID: subject, purpose: body.purpose, fields: body.fields))
         metrics.recordDecision(outcome: result.decision.outcome.rawValue)
         return AccessResponse(subject: subject, purpose: body.purpose, result: result)
+    }
+
+    /// The subject's access history with proofs (PIPL Art. 44–45), for the subject or staff acting for them.
+    @Sendable func accessHistory(_ request: Request, context: VaultRequestContext) async throws -> AccessHistoryResponse {
+        _ = try requireProcessingRole(context)
+        let subject = try context.parameters.require("subject")
+        return AccessHistoryResponse(try await vault.accessHistory(subject))
     }
 
     // MARK: Collection
@@ -103,7 +111,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func grantConsent(_ request: Request, context: VaultRequestContext) async throws -> EditedResponse<ConsentResponse> {
         let principal = try context.requirePrincipal()
-        let subject = try context.parameters.require("subject")
+        let subject = try Self.pathParameter("subject", context)
         let body = try await json.decode(ConsentBody.self, from: request)
         if !principal.role.administrator { try requirePurpose(body.purpose, principal) }
         let id = try await vault.grantConsent(subjectID: subject, purpose: body.purpose)
@@ -112,11 +120,12 @@ struct VaultRoutes: Sendable {
 
     @Sendable func withdrawConsent(_ request: Request, context: VaultRequestContext) async throws -> WithdrawalResponse {
         let principal = try context.requirePrincipal()
-        let subject = try context.parameters.require("subject")
-        let purpose = try context.parameters.require("purpose")
+        let subject = try Self.pathParameter("subject", context)
+        let purpose = try Self.pathParameter("purpose", context)
         if !principal.role.administrator { try requirePurpose(purpose, principal) }
-        let count = try await vault.withdrawConsent(subjectID: subject, purpose: purpose, method: "api").consentIDs.count
-        return WithdrawalResponse(subject: subject, purpose: purpose, withdrawn: count, article: "PIPL Art. 15")
+        let outcome = try await vault.withdrawConsent(subjectID: subject, purpose: purpose)
+        return WithdrawalResponse(subject: subject, purpose: purpose, withdrawn: outcome.consentIDs.count,
+                                  recordsDeleted: outcome.recordsDeleted, receipt: outcome.receipt, article: "PIPL Art. 15")
     }
 
     // MARK: Emergencies
@@ -143,7 +152,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func endEmergency(_ request: Request, context: VaultRequestContext) async throws -> EmergencyResponse {
         try requireAdministrator(context, to: "end an emergency")
-        let id = try context.parameters.require("emergency")
+        let id = try Self.pathParameter("emergency", context)
         try await vault.endEmergency(id)
         guard let row = try await vault.emergencies().first(where: { $0.id == id }) else {
             throw VaultError(.notFound, "emergency \(id) does not exist")
@@ -163,6 +172,12 @@ struct VaultRoutes: Sendable {
         let body = try await json.decodeOptional(RotateBody.self, from: request)
         let report = try await keys.rotate(vault, to: body?.to)
         return RotationResponse(activeVersion: report.activeVersion, rewrapped: report.rewrapped)
+    }
+
+    /// A path parameter, percent-decoded (RFC 3986 §2.1).
+    static func pathParameter(_ name: String, _ context: VaultRequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 
     // MARK: Authorization

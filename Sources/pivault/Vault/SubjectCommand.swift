@@ -8,7 +8,7 @@ struct SubjectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subject",
         abstract: "Create, find and erase data subjects.",
-        subcommands: [Add.self, Find.self, Erase.self])
+        subcommands: [Add.self, Find.self, Erase.self, Token.self, Deceased.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a subject with its own data key; prints its pseudonymous id.")
