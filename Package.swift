@@ -44,6 +44,7 @@ let package = Package(
         .target(
             name: "PIVaultStore",
             dependencies: [
+                "TransparencyLog",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -73,7 +74,7 @@ let package = Package(
         .target(
             name: "PIVault",
             dependencies: [
-                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "Deidentify", "HealthCode",
+                "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", "HealthCode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -114,11 +115,11 @@ let package = Package(
         .testTarget(name: "DeidentifyTests", dependencies: ["Deidentify", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCoreTests", dependencies: ["PIVaultCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PIVaultCryptoTests", dependencies: ["PIVaultCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultStoreTests", dependencies: ["PIVaultStore", "TransparencyLog", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
         .testTarget(
             name: "PIVaultServerTests",
             dependencies: [
-                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "HealthCode",
+                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "TransparencyLog", "HealthCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
@@ -127,6 +128,6 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "Deidentify", "HealthCode", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", "HealthCode", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
     ]
 )

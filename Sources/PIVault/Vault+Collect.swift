@@ -31,7 +31,8 @@ extension Vault {
     public func collect(batch: [Submission]) async throws -> [CollectionReceipt] {
         let now = clock.now()
         let prepared = try await prepare(batch, now: now)
-        try await store.write { session in
+        let commitments = transparency.commitments
+        let subjects = try await store.write { session in
             for subject in prepared.existing {
                 guard let row = try await session.subjectKey(subject) else {
                     throw VaultError(.notFound, "subject \(subject) does not exist; create it with `pivault subject add` or omit --subject")
@@ -43,7 +44,9 @@ extension Vault {
             for consent in prepared.consents { try await session.insertConsent(consent) }
             for receipt in prepared.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: now) }
             try await session.insertNoticesOwed(prepared.noticesOwed)
+            return try await commitments.commitments(for: prepared.dataKeys, session: session)
         }
+        try await logCollection(prepared, subjects: subjects, at: now)
         logger.debug("records collected", metadata: ["count": "\(batch.count)"])
         return prepared.collected
     }
@@ -56,6 +59,7 @@ extension Vault {
         var receipts: [(subject: String, id: String, document: String)] = []
         var noticesOwed: [NoticeOwedRow] = []
         var collected: [CollectionReceipt] = []
+        var dataKeys: [String: DataKey] = [:]
     }
 
     func prepare(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
@@ -83,6 +87,7 @@ extension Vault {
                 isNew = true
             }
             keysBySubject[subjectID] = dataKey
+            prepared.dataKeys[subjectID] = dataKey
             try await checkCollectionBasis(purpose, subjectID: isNew ? nil : subjectID, consentGiven: submission.consentGiven, emergencies: emergencies, now: now)
             let recordID = Identifiers.random(prefix: "rec")
             if purpose.basis == .consent, submission.consentGiven {

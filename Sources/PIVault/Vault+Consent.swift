@@ -60,6 +60,7 @@ extension Vault {
             for row in rows { try await session.insertConsent(row) }
             try await session.insertConsentReceipt(subjectID: grant.subjectID, receiptID: receiptID, document: receipt, at: now)
         }
+        try await logConsent(.consentGrant, subjectID: grant.subjectID, purposes: purposes.map(\.id), at: now, detail: grant.method)
         logger.info("consent granted", metadata: ["subject": "\(grant.subjectID)", "purposes": "\(purposes.map(\.id).joined(separator: ","))"])
         return ConsentOutcome(consentIDs: rows.map(\.id), receipt: receipt, recordsDeleted: 0)
     }
@@ -127,6 +128,7 @@ extension Vault {
             }
             return (live.map(\.id), deleted)
         }
+        try await logConsent(.consentWithdrawal, subjectID: subjectID, purposes: [purposeID], at: now, detail: deleted > 0 ? "\(method); records deleted: \(deleted)" : method)
         logger.info("consent withdrawn", metadata: ["subject": "\(subjectID)", "purpose": "\(purposeID)", "recordsDeleted": "\(deleted)"])
         return ConsentOutcome(consentIDs: withdrawn, receipt: receipt, recordsDeleted: deleted)
     }

@@ -20,6 +20,8 @@ extension Vault {
         let ring = try current.adding(newKey)
         keys.withLock { $0 = ring }
         let rewrapped = try await rewrapAll(to: ring)
+        try await logEvents([LogEvent(kind: .keyRotation, time: now, actor: Self.systemActor.id, role: Self.systemActor.role, purpose: nil, fields: [],
+                                      decision: "recorded", subject: nil, detail: "master key version \(newKey.version); \(rewrapped) subject keys rewrapped")])
         logger.notice("master key rotated", metadata: ["version": "\(newKey.version)", "rewrapped": "\(rewrapped)"])
         return RotationReport(activeVersion: newKey.version, rewrapped: rewrapped)
     }
@@ -45,7 +47,7 @@ extension Vault {
             cursor = last.subjectID
         }
         try await store.write { session in
-            for (name, owner) in [("blind_index_key", Self.indexKeyOwner), ("signing_key", "vault-signing-key")] {
+            for (name, owner) in [("blind_index_key", Self.indexKeyOwner), ("signing_key", "vault-signing-key"), (VaultTransparency.signingKeyName, VaultTransparency.signingKeyOwner)] {
                 if let text = try await session.meta(name), let wrapped = Self.decodeWrapped(text), wrapped.version != ring.activeVersion {
                     try await session.setMeta(name, Self.encodeWrapped(try ring.rewrap(wrapped, for: owner)))
                 }
@@ -65,7 +67,7 @@ extension Vault {
         if let count = counts[version], count > 0 {
             throw VaultError(.conflict, "master key version \(version) still wraps \(count) subject key(s); run `pivault keys rotate --resume` first")
         }
-        for name in ["blind_index_key", "signing_key"] {
+        for name in ["blind_index_key", "signing_key", VaultTransparency.signingKeyName] {
             let wrapped = try await store.read { try await $0.meta(name) }.flatMap(Self.decodeWrapped)
             if wrapped?.version == version {
                 throw VaultError(.conflict, "master key version \(version) still wraps the vault's \(name.replacingOccurrences(of: "_", with: " ")); run `pivault keys rotate --resume` first")

@@ -26,7 +26,7 @@ extension Vault {
             let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
             // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
             let (kept, restricted) = Self.applyRestrictions(fetched?.2 ?? [], to: fetched?.1 ?? [], decision: decision)
-            return try finishRead(request, keyRow: fetched?.0, decision: restricted, sealed: kept)
+            return try await finishRead(request, keyRow: fetched?.0, decision: restricted, sealed: kept, at: now)
         }
         // Otherwise one session: the subject's key row, its consents, the decision, then only
         // the fields the decision allows.
@@ -45,10 +45,10 @@ extension Vault {
             let (kept, restricted) = Self.applyRestrictions(try await session.restrictions(subjectID: request.subjectID), to: sealed, decision: decision)
             return (key, restricted, kept)
         }
-        return try finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed)
+        return try await finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed, at: now)
     }
 
-    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField]) throws -> AccessResult {
+    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField], at now: Date) async throws -> AccessResult {
         let purpose = configuration.purposes[request.purpose]
         guard let keyRow else {
             throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")
@@ -60,11 +60,14 @@ extension Vault {
             "subject": "\(request.subjectID)", "purpose": "\(request.purpose)", "actor": "\(request.actor.id)",
             "role": "\(request.actor.role)", "outcome": "\(decision.outcome.rawValue)",
         ])
+        let logIndex = try await logEvents([readEvent(request, decision: decision, subject: try await subjectCommitment(request.subjectID, keyRow: keyRow), at: now)])
         guard let purpose, decision.outcome != .deny else {
-            return AccessResult(decision: decision, records: [], integrityFailures: [])
+            return AccessResult(decision: decision, records: [], integrityFailures: [], logIndex: logIndex)
         }
         let dataKey = try unwrapKey(keyRow)
-        return assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
+        var result = assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
+        result.logIndex = logIndex
+        return result
     }
 
     func assemble(_ sealed: [SealedField], decision: AccessDecision, purpose: Purpose, subjectID: String, dataKey: DataKey) -> AccessResult {

@@ -31,6 +31,7 @@ extension Vault {
                                    purpose: record.purpose, reason: "retention period ended", article: "PIPL Art. 19, 47(1)2", deletedAt: now)
             }
             try await store.write { try await $0.deleteRecords(page, receipts: receipts) }
+            try await logDeletions(page, kind: .retentionDeletion, at: now, reason: "retention period ended")
             deleted += page.count
         }
         if deleted > 0 { logger.notice("retention sweep", metadata: ["deleted": "\(deleted)"]) }

@@ -47,7 +47,12 @@ extension Vault {
             return ErasureReceipt(subjectID: subjectID, erasedAt: erasedAt, recordsDeleted: 0, article: "PIPL Art. 47")
         }
         let now = clock.now()
-        try await store.write { try await $0.destroySubjectKey(subjectID, at: now) }
+        let commitment = try await subjectCommitment(subjectID, keyRow: row)
+        try await store.write { session in
+            try await session.destroySubjectKey(subjectID, at: now)
+            try await session.deleteLogSalt(subjectID: subjectID)
+        }
+        try await logErasure(subjectID, commitment: commitment, at: now)
         let receipt = DeletionReceiptRow(id: Identifiers.random(prefix: "del"), subjectID: subjectID, recordID: nil, standard: nil, purpose: nil,
                                          reason: "subject erased: data key destroyed, rows deleted", article: "PIPL Art. 47", deletedAt: now)
         let deleted = try await store.write { session in

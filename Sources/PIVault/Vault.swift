@@ -21,6 +21,8 @@ public final class Vault: Sendable {
     public let notices: NoticeBook
     let clock: any VaultClock
     let logger: Logger
+    /// The transparency log every use of personal data enters.
+    public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
     let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
 
@@ -56,7 +58,10 @@ public final class Vault: Sendable {
         }
         let blindIndex = BlindIndex(key: try keyring.unwrap(indexKey, for: indexKeyOwner))
         let signer = try VaultSigner(rawRepresentation: try keyring.unwrapSecret(signingKey, for: "vault-signing-key"))
-        return Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, clock: clock, logger: logger)
+        let transparency = try await VaultTransparency.open(store: store, keyring: keyring, logger: logger)
+        let vault = Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, transparency: transparency, clock: clock, logger: logger)
+        try await vault.logConfigurationIfChanged()
+        return vault
     }
 
     /// The wrapped vault-wide key stored under `name`, created from `make` the first time.
@@ -68,8 +73,9 @@ public final class Vault: Sendable {
         return wrapped
     }
 
-    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, signer: VaultSigner, clock: any VaultClock, logger: Logger) {
+    init(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring, blindIndex: BlindIndex, signer: VaultSigner, transparency: VaultTransparency, clock: any VaultClock, logger: Logger) {
         self.configuration = configuration
+        self.transparency = transparency
         self.signer = signer
         self.notices = NoticeBook(configuration: configuration)
         self.store = store
@@ -91,5 +97,8 @@ public final class Vault: Sendable {
     }
 
     /// Closes the store.
-    public func close() async throws { try await store.close() }
+    public func close() async throws {
+        await transparency.sequencer.finish()
+        try await store.close()
+    }
 }

@@ -17,6 +17,7 @@ enum Migrations {
             core(dialect),
             server(dialect),
             lawEngine(dialect),
+            transparencyLog(dialect),
             rights(dialect),
             deidentify(dialect),
             healthCodes(dialect),

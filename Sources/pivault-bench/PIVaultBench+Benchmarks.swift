@@ -8,6 +8,7 @@ extension PIVaultBench {
         HealthCodeBenchmark.self,
         HealthCodeIssueBenchmark.self,
         LogBenchmark.self,
+        LogStoreBenchmark.self,
         QRBenchmark.self,
         PIIBenchmark.self,
         AnonymityBenchmark.self,

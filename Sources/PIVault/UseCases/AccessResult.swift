@@ -34,4 +34,6 @@ public struct AccessResult: Sendable {
     public var records: [RecordView]
     /// Fields that failed their integrity check; other fields are still returned.
     public var integrityFailures: [IntegrityFailure]
+    /// The transparency-log leaf recording this read, for the subject to verify later.
+    public var logIndex: UInt64? = nil
 }

@@ -62,6 +62,8 @@ public enum VaultServer {
                      body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
         }
 
+        LogRoutes(vault: vault).add(to: router)
+
         let tokens = APITokens(store: vault.store, configuration: vault.configuration, clock: dependencies.clock)
         let authenticator = TokenAuthenticator(tokens: tokens, cacheSeconds: settings.tokenCacheSeconds)
         let limiter = RateLimiter(limit: settings.rateLimit, seconds: dependencies.monotonicSeconds)
@@ -87,7 +89,8 @@ public enum VaultServer {
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
-            services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger)],
+            services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
+                       CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

@@ -87,6 +87,7 @@ struct AccessResponse: ResponseEncodable, Sendable {
     var denials: [DenialView]
     var records: [RecordView]
     var integrityFailures: [IntegrityView]
+    var logIndex: UInt64?
 
     init(subject: String, purpose: String, result: AccessResult) {
         let decision = result.decision
@@ -101,6 +102,7 @@ struct AccessResponse: ResponseEncodable, Sendable {
         denials = decision.denials.map { DenialView(field: $0.field, reason: $0.reason, article: $0.article) }
         records = result.records.map { RecordView(record: $0.recordID, standard: $0.standard, collectedAt: $0.collectedAt, values: $0.values, masked: $0.masked) }
         integrityFailures = result.integrityFailures.map { IntegrityView(record: $0.recordID, field: $0.field, message: $0.message) }
+        logIndex = result.logIndex
     }
 }
 

@@ -33,6 +33,7 @@ struct VaultRoutes: Sendable {
         group.post("subjects/search", use: searchSubjects)
         group.delete("subjects/:subject", use: eraseSubject)
         group.post("subjects/:subject/access", use: access)
+        group.get("subjects/:subject/access-history", use: accessHistory)
         group.post("subjects/:subject/consents", use: grantConsent)
         group.delete("subjects/:subject/consents/:purpose", use: withdrawConsent)
         group.post("records", use: collect)
@@ -85,6 +86,13 @@ struct VaultRoutes: Sendable {
         let result = try await vault.read(AccessRequest(actor: principal.actor, subjectID: subject, purpose: body.purpose, fields: body.fields))
         metrics.recordDecision(outcome: result.decision.outcome.rawValue)
         return AccessResponse(subject: subject, purpose: body.purpose, result: result)
+    }
+
+    /// The subject's access history with proofs (PIPL Art. 44–45), for the subject or staff acting for them.
+    @Sendable func accessHistory(_ request: Request, context: VaultRequestContext) async throws -> AccessHistoryResponse {
+        _ = try requireProcessingRole(context)
+        let subject = try context.parameters.require("subject")
+        return AccessHistoryResponse(try await vault.accessHistory(subject))
     }
 
     // MARK: Collection
