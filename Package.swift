@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "PIVaultServer",
             dependencies: [
-                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode",
+                "PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "HealthCode", "Deidentify",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

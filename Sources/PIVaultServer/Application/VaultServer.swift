@@ -73,6 +73,7 @@ public enum VaultServer {
         let vaultRoutes = VaultRoutes(vault: vault, json: json, metrics: dependencies.metrics, keys: dependencies.keyRotation, clock: dependencies.clock)
         vaultRoutes.add(to: v1)
         HealthCodeRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        DeidentifyRoutes(json: json).add(to: v1)
         RightsRoutes(vault: vault, json: json).add(to: router.group("v1/requests")
             .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
 
