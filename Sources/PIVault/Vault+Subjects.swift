@@ -57,7 +57,7 @@ extension Vault {
                                          reason: "subject erased: data key destroyed, rows deleted", article: "PIPL Art. 47", deletedAt: now)
         let deleted = try await store.write { session in
             let count = try await session.deleteSubjectData(subjectID)
-            _ = try await session.revokeHealthCodes(subjectID: subjectID, at: now)
+            _ = try await session.eraseHealthCodes(subjectID: subjectID, at: now)
             try await session.insertDeletionReceipts([receipt])
             return count
         }

@@ -55,12 +55,17 @@ extension StoreSession {
         return exists
     }
 
-    /// Revokes every live code of a subject; returns how many.
-    public func revokeHealthCodes(subjectID: String, at date: Date) async throws -> Int {
-        let live = try await database.raw("SELECT COUNT(*) AS n FROM health_codes WHERE subject_id = \(bind: subjectID) AND revoked_at IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
-        try await database.raw("UPDATE health_codes SET revoked_at = \(bind: date.storedMilliseconds) WHERE subject_id = \(bind: subjectID) AND revoked_at IS NULL").run()
-        return live
+    /// On erasure: revokes every code of the subject and scrubs what they
+    /// certified (status and signed text), keeping only the random code ids
+    /// the revocation list needs. Returns how many codes there were.
+    public func eraseHealthCodes(subjectID: String, at date: Date) async throws -> Int {
+        let count = try await database.raw("SELECT COUNT(*) AS n FROM health_codes WHERE subject_id = \(bind: subjectID)").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await database.raw("UPDATE health_codes SET revoked_at = COALESCE(revoked_at, \(bind: date.storedMilliseconds)), status = \(bind: Self.erasedHealthCodeStatus), code = '' WHERE subject_id = \(bind: subjectID)").run()
+        return count
     }
+
+    /// The status a scrubbed code row holds after its subject was erased.
+    public static let erasedHealthCodeStatus = "erased"
 
     /// Ids of revoked codes that are still within their validity at `date`
     /// (an expired code fails verification anyway, so the list stays short),

@@ -124,7 +124,7 @@ struct HealthCodeVaultTests {
         #expect(try await test.vault.healthCode(revoked.codeID).revokedAt != nil)
     }
 
-    @Test("Art. 47: erasing a subject revokes their codes, and no new code can be issued", arguments: TestEngine.available)
+    @Test("Art. 47: erasing a subject revokes their codes, scrubs what they certified, and no new code can be issued", arguments: TestEngine.available)
     func erasure(engine: TestEngine) async throws {
         let (test, subject) = try await Self.prepared(engine)
         defer { Task { await test.finish() } }
@@ -141,6 +141,11 @@ struct HealthCodeVaultTests {
             #expect(failure.step == .revocation)
         }
         await #expect { try await Self.issue(test, subject) } throws: { Self.code($0) == .erased }
+        // What the codes certified is gone; only the random ids the list needs remain.
+        await #expect { try await test.vault.healthCode(codes[0].codeID) } throws: { Self.code($0) == .erased }
+        let rows = try await test.vault.store.read { try await $0.healthCodes(subjectID: subject) }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.code.isEmpty && $0.status == StoreSession.erasedHealthCodeStatus && $0.revokedAt != nil })
     }
 
     @Test("Bad input: unknown or malformed code id, bad status, bad duration, no issuer — clear errors", arguments: TestEngine.available)

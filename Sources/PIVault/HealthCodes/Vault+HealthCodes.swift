@@ -73,7 +73,8 @@ extension Vault {
             validUntil: Date(timeIntervalSince1970: TimeInterval(credential.validUntil)),
             purpose: request.purpose, actor: request.actor.id, issuedAt: now, code: issued.text)
         try await store.write { try await $0.insertHealthCode(row) }
-        logger.info("health code issued", metadata: ["subject": "\(request.subjectID)", "code": "\(row.codeID)", "issuer": "\(loaded.id)"])
+        // The code id is logged without the subject: the link lives only in the vault.
+        logger.info("health code issued", metadata: ["code": "\(row.codeID)", "issuer": "\(loaded.id)"])
         return VaultHealthCode(row, issuer: credential.issuer)
     }
 
@@ -87,6 +88,9 @@ extension Vault {
             (try await session.healthCode(id.rawValue), try await session.healthCodeIssuers())
         }
         guard let row else { throw Self.unknownCode(id) }
+        guard row.status != StoreSession.erasedHealthCodeStatus else {
+            throw VaultError(.erased, "health code \(id.rawValue) belonged to an erased subject; it is revoked and its content no longer exists", article: "PIPL Art. 47")
+        }
         return VaultHealthCode(row, issuer: issuers.first { $0.id == row.issuerID }?.name ?? "")
     }
 

@@ -63,6 +63,7 @@ public enum VaultServer {
         }
 
         LogRoutes(vault: vault).add(to: router)
+        NoticeRoutes(vault: vault).add(to: router)
 
         let tokens = APITokens(store: vault.store, configuration: vault.configuration, clock: dependencies.clock)
         let authenticator = TokenAuthenticator(tokens: tokens, cacheSeconds: settings.tokenCacheSeconds)
@@ -90,7 +91,8 @@ public enum VaultServer {
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
             services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
-                       CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger)],
+                       CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger),
+                       RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

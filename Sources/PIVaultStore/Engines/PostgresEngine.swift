@@ -39,7 +39,7 @@ public final class PostgresEngine: DatabaseEngine {
         let engine = PostgresEngine(client: client, runner: runner, displayName: display)
         do {
             // The pool retries a refused connection indefinitely; a first contact gets a bounded wait.
-            try await Self.firstContact(engine, within: .seconds(10))
+            try await Self.firstContact(engine, within: .seconds(30))
         } catch {
             runner.cancel()
             throw StoreError(.unavailable, "cannot reach PostgreSQL at \(display): \(String(describing: error).prefix(200)); check the URL and that the server is running")

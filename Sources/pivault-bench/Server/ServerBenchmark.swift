@@ -55,8 +55,8 @@ struct ServerBenchmark: AsyncParsableCommand {
         let trivial = results["trivial"]!, read = results["read"]!, collect = results["collect"]!
         print("server benchmark (release, SQLite, \(subjects) subjects; wrk \(threads) threads × \(connections) connections on loopback, \(duration) s after \(warmup) s warm-up; request log at \(logLevel))")
         for (name, result) in [("GET /healthz (ceiling)", trivial), ("POST /v1/subjects/{id}/access", read), ("POST /v1/records", collect)] {
-            print(String(format: "  %-31@ %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   non-2xx %d   errors %d",
-                         name as NSString, result.rate, result.p50, result.p99, result.non2xx, result.socketErrors))
+            print("  " + name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   non-2xx %d   errors %d",
+                         result.rate, result.p50, result.p99, result.non2xx, result.socketErrors))
         }
         print(String(format: "  read / trivial: %.2f×  (goal ≥ 0.3×)   read p99: %.2f ms (goal ≤ 20 ms)", read.rate / trivial.rate, read.p99))
         print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
