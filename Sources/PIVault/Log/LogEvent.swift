@@ -37,6 +37,8 @@ public struct LogEvent: Sendable, Hashable, Codable {
         public static let erasure = Kind(rawValue: "erasure")
         /// A record deleted at the end of its retention period, or with the consent it rested on (Art. 19, 47).
         public static let retentionDeletion = Kind(rawValue: "retention-deletion")
+        /// A record deleted at the individual's request (Art. 47(1)).
+        public static let deletion = Kind(rawValue: "deletion")
         /// The master key rotated.
         public static let keyRotation = Kind(rawValue: "key-rotation")
         /// The vault opened with a configuration different from the last one logged.

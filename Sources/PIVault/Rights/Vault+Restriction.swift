@@ -48,6 +48,7 @@ extension Vault {
             try await session.insertRestrictions(restrictions)
             try await session.insertPendingErasure(subjectID: subjectID, requestID: requestID, at: now)
         }
+        try await logDeletions(deletable, kind: .deletion, at: now, reason: "deletion requested by the individual")
         logger.info("deletion restricted by retention", metadata: ["subject": "\(subjectID)", "deleted": "\(deletable.count)", "restricted": "\(retained.count)"])
         let until = retained.map(\.retainUntil).max().map(ISODate.formatDate) ?? ""
         return ["\(deletable.count) record(s) deleted (PIPL Art. 47(1))",
