@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PIVaultCore
 import PIVaultStore
 import TransparencyLog
 
@@ -23,6 +24,7 @@ actor LogSequencer {
     private var queue: [Waiting] = []
     private var draining = false
     private var unintegrated = 0
+    private var closed = false
     /// Events per transaction at most; larger groups from one caller are never split.
     private let batchLimit = 8192
     /// Integrate at least this often under sustained load.
@@ -35,8 +37,13 @@ actor LogSequencer {
     }
 
     /// Appends events and returns the first leaf index they received (they are consecutive).
+    ///
+    /// - Throws: ``VaultError/Code/storageUnavailable`` once the sequencer is closed.
     func append(_ entries: [(subject: String?, data: Data)]) async throws -> UInt64 {
-        try await withCheckedThrowingContinuation { continuation in
+        guard !closed else {
+            throw VaultError(.storageUnavailable, "the vault is closed, so nothing more can enter its transparency log; open it again")
+        }
+        return try await withCheckedThrowingContinuation { continuation in
             queue.append(Waiting(entries: entries, continuation: continuation))
             if !draining {
                 draining = true
@@ -78,6 +85,15 @@ actor LogSequencer {
     func finish() async {
         while draining { try? await Task.sleep(for: .milliseconds(1)) }
         if unintegrated > 0 { await integrate() }
+    }
+
+    /// Refuses further events, then finishes what is queued. Returns false
+    /// when it was already closed, so the vault closes its store only once.
+    func close() async -> Bool {
+        guard !closed else { return false }
+        closed = true
+        await finish()
+        return true
     }
 
     private func integrate() async {

@@ -57,9 +57,29 @@ extension Vault {
                  decision: "recorded", subject: subject, detail: detail)
     }
 
+    /// Computes the commitments of `subjectIDs` not yet cached in one
+    /// transaction, so a sweep over many subjects costs one round trip per page
+    /// rather than one per subject.
+    func prepareCommitments(_ subjectIDs: Set<String>) async throws {
+        let commitments = transparency.commitments
+        let missing = subjectIDs.filter { commitments.cached($0) == nil }
+        guard missing.count > 1 else { return }
+        try await store.write { session in
+            var keys: [String: DataKey] = [:]
+            for subjectID in missing {
+                guard let row = try await session.subjectKey(subjectID) else {
+                    throw VaultError(.notFound, "subject \(subjectID) has records but no key; the store is inconsistent — run `pivault log check` and restore from a backup")
+                }
+                keys[subjectID] = try self.unwrapKey(row)
+            }
+            _ = try await commitments.commitments(for: keys, session: session)
+        }
+    }
+
     /// Logs one deletion event per record, each committed to its subject.
     func logDeletions(_ records: [RecordRef], kind: LogEvent.Kind, at time: Date, reason: String) async throws {
         guard !records.isEmpty else { return }
+        try await prepareCommitments(Set(records.map(\.subjectID)))
         var events: [LogEvent] = []
         events.reserveCapacity(records.count)
         for record in records {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PIVault
 import PIVaultCore
+import PIVaultCrypto
 import PIVaultStore
 
 /// `pivault-bench law`: in-process policy decisions with 10 consents per
@@ -40,23 +41,43 @@ struct LawBenchmark: AsyncParsableCommand {
 
     func sweepBenchmark() async throws {
         let bench = try await BenchVault.make()
+        // The vault is closed on every path: an SQLite connection freed open is a crash in debug builds.
+        do {
+            try await sweep(bench)
+            await bench.cleanUp()
+        } catch {
+            await bench.cleanUp()
+            throw error
+        }
+    }
+
+    func sweep(_ bench: BenchVault) async throws {
         let clock = Date()
         let store = bench.vault.store
         let total = records
+        let keyring = bench.vault.keyring
         // Rows are written directly (sealed values are opaque to the sweep), 10 records per subject, every 10th due.
+        // Each subject gets a real data key: every deletion enters the transparency log under the subject's commitment.
         for start in stride(from: 0, to: total, by: 5_000) {
+            let subjects = try Set((start..<min(start + 5_000, total)).map { $0 / 10 }).sorted().map { index in
+                let id = "sub_\(index)"
+                let wrapped = try keyring.wrap(DataKey.generate(), for: id)
+                return (id: id, keyVersion: wrapped.version, wrappedKey: wrapped.sealed)
+            }
             let batch = (start..<min(start + 5_000, total)).map { index in
                 StoredRecord(subjectID: "sub_\(index / 10)", recordID: "rec_\(index)", standard: "epidemic-registration", purpose: "contact-tracing",
                              collectedAt: clock - 86_400 * 200, retainUntil: index % 10 == 0 ? clock - 60 : clock + 86_400 * 365,
                              sealedFields: ["name": Data(repeating: 1, count: 40), "mobile": Data(repeating: 2, count: 44)], blindIndexes: [])
             }
-            try await store.write { try await $0.insertRecords(batch) }
+            try await store.write { session in
+                try await session.insertSubjects(subjects, at: clock)
+                try await session.insertRecords(batch)
+            }
         }
         Measure.resetPeak()
         var report: SweepReport?
         let seconds = try await Measure.seconds { report = try await bench.vault.sweepRetention() }
         print(String(format: "  retention sweep   : %d of %d records deleted in %.1f s (%.0f records/s), each with a receipt; peak resident %.0f MiB (goal ≤ 60 s)",
                      report?.deleted ?? 0, total, seconds, Double(report?.deleted ?? 0) / seconds, Measure.peakResidentMiB()))
-        await bench.cleanUp()
     }
 }
