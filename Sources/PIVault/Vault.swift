@@ -25,6 +25,8 @@ public final class Vault: Sendable {
     public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
     let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
+    /// Anomaly detection on the access stream and the actors it suspended (PIPL Art. 51, 57).
+    public let alerts: AlertCenter
 
     static let indexKeyOwner = "vault-blind-index"
 
@@ -61,6 +63,7 @@ public final class Vault: Sendable {
         let transparency = try await VaultTransparency.open(store: store, keyring: keyring, logger: logger)
         let vault = Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, transparency: transparency, clock: clock, logger: logger)
         try await vault.logConfigurationIfChanged()
+        try await vault.loadSuspensions()
         return vault
     }
 
@@ -83,6 +86,7 @@ public final class Vault: Sendable {
         self.blindIndex = blindIndex
         self.clock = clock
         self.logger = logger
+        self.alerts = AlertCenter(policy: configuration.anomaly)
     }
 
     /// The keyring currently in use.
