@@ -39,7 +39,8 @@ final class AnomalyMonitor: Sendable {
         let outsideHours = policy.rules.contains { $0.kind == .outsideHours } && isOutsideHours(observation.time)
         return windows.withLock { windows -> [Hit] in
             if windows[observation.actor.id] == nil, windows.count >= Self.actorLimit { windows.removeAll(keepingCapacity: true) }
-            var actorWindows = windows[observation.actor.id] ?? Array(repeating: SlidingWindow(), count: policy.rules.count)
+            // Taken out of the dictionary so the windows are uniquely referenced and mutate in place, without a copy.
+            var actorWindows = windows.removeValue(forKey: observation.actor.id) ?? Array(repeating: SlidingWindow(), count: policy.rules.count)
             var hits: [Hit] = []
             for (index, rule) in policy.rules.enumerated() {
                 let window = Double(rule.window)
