@@ -96,6 +96,34 @@ struct AnomalyTests {
         try await reopened.close()
     }
 
+    @Test("Art. 51: a suspension raised by one process reaches another sharing the database, and so does its lifting", arguments: TestEngine.available)
+    func suspensionsShared(engine: TestEngine) async throws {
+        let (test, _) = try await Self.make(engine)
+        defer { Task { await test.finish() } }
+        let other = try await TestVault.openVault(location: test.location, keyring: test.keyring, clock: test.clock, logger: test.logs.logger(), yaml: SharingConfiguration.yaml())
+        let subjects = try await Self.collect(test, count: 4)
+        for subject in subjects { _ = try await test.read(subject) }
+        #expect(test.vault.alerts.suspension(of: "staff-7") != nil && other.alerts.suspension(of: "staff-7") == nil)
+        try await other.refreshSuspensions()
+        await #expect(throws: VaultError.self) {
+            try await other.read(AccessRequest(actor: Actor(id: "staff-7", role: "epidemiologist"), subjectID: subjects[0], purpose: "contact-tracing"))
+        }
+        try await other.liftSuspension(actor: "staff-7", by: "admin-1")
+        test.clock.advance(by: 60)
+        try await test.vault.refreshSuspensions()
+        #expect(test.vault.alerts.suspension(of: "staff-7") == nil)
+        try await other.close()
+    }
+
+    @Test("Art. 51: denials decided before the policy (a role refused at the door) count toward repeated denials", arguments: TestEngine.available)
+    func observedDenials(engine: TestEngine) async throws {
+        let (test, _) = try await Self.make(engine)
+        defer { Task { await test.finish() } }
+        for _ in 0..<3 { await test.vault.observeDenial(Actor(id: "tok_x", role: "support")) }
+        let alert = try #require(try await test.vault.anomalyAlerts().first)
+        #expect(alert.ruleID == "denials" && alert.actor == "tok_x")
+    }
+
     @Test("Art. 51: the window slides — reads spread over time stay under the baseline", arguments: TestEngine.available)
     func windowSlides(engine: TestEngine) async throws {
         let (test, _) = try await Self.make(engine)

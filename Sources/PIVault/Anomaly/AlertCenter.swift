@@ -52,6 +52,16 @@ public final class AlertCenter: Sendable {
         suspended.withLock { map in for row in rows { map[row.actor] = row } }
     }
 
+    /// Replaces the suspensions with those stored, keeping ones raised here in the last `grace`
+    /// seconds that may not be stored yet.
+    func replace(with rows: [SuspensionRow], now: Date, grace: TimeInterval = 30) {
+        suspended.withLock { map in
+            let recent = map.values.filter { now.timeIntervalSince($0.suspendedAt) < grace }
+            map = Dictionary(rows.map { ($0.actor, $0) }, uniquingKeysWith: { _, last in last })
+            for row in recent where map[row.actor] == nil { map[row.actor] = row }
+        }
+    }
+
     func suspend(_ row: SuspensionRow) {
         suspended.withLock { $0[row.actor] = row }
     }

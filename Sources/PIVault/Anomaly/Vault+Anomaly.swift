@@ -20,6 +20,12 @@ extension Vault {
         for hit in hits { await raise(hit, actor: actor, at: time) }
     }
 
+    /// Shows the anomaly rules a request refused before it reached the vault's
+    /// policy (a role not granted the purpose, for instance), so repeated denials count wherever they happen.
+    public func observeDenial(_ actor: Actor, subjectID: String? = nil) async {
+        await observeAccess(actor, subjectID: subjectID ?? "", denied: true, export: false, at: clock.now())
+    }
+
     /// Raises one alert: a structured log line, the observers (metrics), a
     /// stored row, a transparency-log event, the webhook, and — when the rule
     /// says so — the actor's suspension, effective at once.
@@ -78,6 +84,13 @@ extension Vault {
         }
         alerts.lift(actor)
         logger.notice("suspension lifted", metadata: ["actor": "\(actor)", "by": "\(administrator)"])
+    }
+
+    /// Reloads the suspensions from the store, taking in those raised or lifted by other
+    /// processes sharing the database; the server calls it every few seconds.
+    public func refreshSuspensions() async throws {
+        let rows = try await store.read { try await $0.suspensions() }
+        alerts.replace(with: rows, now: clock.now())
     }
 
     /// Loads the suspensions stored by earlier runs into memory.

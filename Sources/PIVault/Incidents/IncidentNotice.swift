@@ -65,6 +65,15 @@ struct IncidentNoticeRenderer {
         }.joined(separator: "、")
     }
 
+    /// What the people affected are told they can do when the record says nothing more specific.
+    var adviceEN: String {
+        incident.advice.isEmpty ? "Watch for unexpected calls, messages or account activity; do not share verification codes; contact the handler to ask what is held about you or to have it corrected or deleted." : incident.advice
+    }
+
+    var adviceZH: String {
+        incident.advice.isEmpty ? "请警惕陌生来电、短信和账户异常活动，不要向他人提供验证码；可联系处理者查询、更正或删除您的个人信息。" : incident.advice
+    }
+
     var contactEN: String { "\(handler.contact)\(handler.officer.map { "; personal information protection officer: \($0)" } ?? "")" }
     var contactZH: String { "\(handler.contact)\(handler.officer.map { "；个人信息保护负责人：\($0)" } ?? "")" }
 
@@ -77,7 +86,7 @@ struct IncidentNoticeRenderer {
             "Cause: \(incident.cause)",
             "Possible harm to you: \(incident.harm)",
             "What we have done: \(incident.measures)",
-            "What you can do: \(incident.advice)",
+            "What you can do: \(adviceEN)",
             "Contact: \(contactEN).",
             "This notice is given under Article 57 of the Personal Information Protection Law.",
         ].joined(separator: "\n")
@@ -92,7 +101,7 @@ struct IncidentNoticeRenderer {
             "原因：\(incident.cause)",
             "可能造成的危害：\(incident.harm)",
             "已采取的补救措施：\(incident.measures)",
-            "您可以采取的减轻危害的措施：\(incident.advice)",
+            "您可以采取的减轻危害的措施：\(adviceZH)",
             "联系方式：\(contactZH)。",
             "本告知依据《个人信息保护法》第五十七条作出。",
         ].joined(separator: "\n")
@@ -109,7 +118,7 @@ struct IncidentNoticeRenderer {
             "Cause: \(incident.cause)",
             "Possible harm: \(incident.harm)",
             "Remedies taken: \(incident.measures)",
-            "What the people affected are advised to do: \(incident.advice)",
+            "What the people affected are advised to do: \(adviceEN)",
             "Reported under Article 57 of the Personal Information Protection Law.",
         ].joined(separator: "\n")
     }
@@ -125,7 +134,7 @@ struct IncidentNoticeRenderer {
             "原因：\(incident.cause)",
             "可能造成的危害：\(incident.harm)",
             "已采取的补救措施：\(incident.measures)",
-            "建议个人采取的措施：\(incident.advice)",
+            "建议个人采取的措施：\(adviceZH)",
             "依据《个人信息保护法》第五十七条报告。",
         ].joined(separator: "\n")
     }

@@ -5,8 +5,6 @@ import PIVaultCrypto
 import PIVaultStore
 
 extension Vault {
-    /// What the people affected are told they can do when the report says nothing more specific.
-    static let defaultAdvice = "Watch for unexpected calls, messages or account activity; do not share verification codes; contact the handler to ask what is held about you or to have it corrected or deleted."
 
     /// Records an incident (PIPL Art. 57). Every rule is checked before
     /// anything is stored: at least one known category, the cause, harm and
@@ -30,7 +28,7 @@ extension Vault {
             id: Identifiers.random(prefix: "inc"), summary: report.summary.trimmed, occurredAt: report.occurredAt,
             discoveredAt: report.discoveredAt ?? now, recordedAt: now, recordedBy: actor, categories: Array(Set(report.categories)).sorted(),
             affectedCount: max(report.affectedCount ?? subjects.count, subjects.count), cause: report.cause.trimmed, harm: report.harm.trimmed,
-            measures: report.measures.trimmed, advice: report.advice?.trimmed.nonEmpty ?? Self.defaultAdvice, notifiedAt: nil)
+            measures: report.measures.trimmed, advice: report.advice?.trimmed ?? "", notifiedAt: nil)
         try await store.write { try await $0.insertIncident(row, subjects: subjects) }
         try await logEvents([LogEvent(kind: .incident, time: now, actor: actor, role: Self.systemActor.role, purpose: nil, fields: [],
                                       decision: "recorded", subject: nil, detail: "\(row.id); categories: \(row.categories.joined(separator: ",")); affected: \(row.affectedCount)")])
@@ -86,5 +84,4 @@ extension Vault {
 
 extension String {
     fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

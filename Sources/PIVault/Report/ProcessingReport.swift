@@ -68,7 +68,7 @@ public struct ProcessingReport: Sendable, Codable, Hashable {
         public var retention: String
         /// Whether it is necessary for the service (Art. 16).
         public var necessary: Bool
-        /// Whether consent must be separate (Art. 23, 25, 29, 39).
+        /// Whether the purpose rests on consent that must be separate (Art. 23, 25, 29, 39).
         public var separateConsent: Bool
         /// Subjects with records collected for it.
         public var subjects: Int

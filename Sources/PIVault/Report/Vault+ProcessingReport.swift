@@ -25,7 +25,7 @@ extension Vault {
             return ProcessingReport.PurposeSection(
                 id: purpose.id, title: purpose.title, basis: purpose.basis.rawValue, basisArticle: "PIPL \(purpose.basis.article)",
                 categories: categories, sensitiveCategories: categories.filter(taxonomy.isSensitive), recipients: purpose.recipients,
-                retention: purpose.retention.description, necessary: purpose.necessary, separateConsent: configuration.requiresSeparateConsent(purpose),
+                retention: purpose.retention.description, necessary: purpose.necessary, separateConsent: purpose.basis == .consent && configuration.requiresSeparateConsent(purpose),
                 subjects: perPurpose[purpose.id] ?? 0, liveConsents: consents[purpose.id]?.live ?? 0, withdrawnConsents: consents[purpose.id]?.withdrawn ?? 0)
         }
         for standard in configuration.standards.values { used.formUnion(standard.fields.map(\.category)) }

@@ -97,7 +97,8 @@ public enum VaultServer {
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
             services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
                        CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger),
-                       RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger)],
+                       RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger),
+                       SuspensionService(vault: dependencies.vault, interval: .seconds(5), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

@@ -25,7 +25,7 @@ public struct IncidentRow: Sendable, Hashable {
     public var harm: String
     /// Remedies taken.
     public var measures: String
-    /// What the people affected can do.
+    /// What the people affected can do; empty for the general advice the notices give.
     public var advice: String
     /// When the notices were produced, if they were.
     public var notifiedAt: Date?

@@ -9,11 +9,11 @@ struct BenchVault {
     let directory: String
     let vault: Vault
 
-    static func make() async throws -> BenchVault {
+    static func make(yaml: String = DemoConfiguration.yaml) async throws -> BenchVault {
         let directory = NSTemporaryDirectory() + "pivault-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = directory + "/pivault.yaml"
-        try Data(DemoConfiguration.yaml.utf8).write(to: URL(fileURLWithPath: config))
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
         let key = MasterKey.generate(version: 1).exportBase64()
         var logger = Logger(label: "bench")
         logger.logLevel = .error

@@ -13,17 +13,18 @@ struct TransferCommand: AsyncParsableCommand {
     @Option(help: "Subject id.") var subject: String
     @Option(help: "Purpose of the transfer; it must name the recipient.") var purpose: String
     @Option(help: "Recipient id from the registry (`pivault recipients`).") var recipient: String
-    @Option(name: .customLong("as"), help: "Role the sender acts in.") var role: String
+    @Option(name: .customLong("as"), help: "Role the sender acts in; default: the one role granted the purpose.") var role: String?
     @Option(help: "Who sends (a staff id or token name; never a personal value).") var actor: String = "cli"
     @Option(help: "Comma-separated fields; default: all the purpose covers.") var fields: String?
     @Option(help: "Write the data for the recipient to this file instead of stdout.") var out: String?
 
     func run() async throws {
         try await runReporting {
-            let request = TransferRequest(
-                actor: Actor(id: actor, role: role), subjectID: subject, purpose: purpose, recipient: recipient,
-                fields: fields.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-            let result = try await options.withVault { try await $0.transfer(request) }
+            let result = try await options.withVault { vault in
+                try await vault.transfer(TransferRequest(
+                    actor: Actor(id: actor, role: try Self.role(role, purpose: purpose, configuration: vault.configuration)), subjectID: subject, purpose: purpose, recipient: recipient,
+                    fields: fields.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }))
+            }
             for denial in result.access.decision.denials { CLI.warn(denial.description) }
             let output = TransferOutput(recipient: result.recipient.id, logIndex: result.access.logIndex, data: ReadOutput(result.access))
             if let out {
@@ -36,6 +37,18 @@ struct TransferCommand: AsyncParsableCommand {
                 try CLI.printJSON(output)
             }
         }
+    }
+}
+
+extension TransferCommand {
+    /// The role given, or the only role granted `purpose`.
+    static func role(_ given: String?, purpose: String, configuration: VaultConfiguration) throws -> String {
+        if let given { return given }
+        let granted = configuration.roles.values.filter { $0.purposes.contains(purpose) }.map(\.id).sorted()
+        guard granted.count == 1 else {
+            throw ValidationError(granted.isEmpty ? "no role is granted purpose '\(purpose)'; grant one in the configuration" : "several roles are granted purpose '\(purpose)' (\(granted.joined(separator: ", "))); say which with --as ROLE")
+        }
+        return granted[0]
     }
 }
 
