@@ -25,6 +25,8 @@ public final class Vault: Sendable {
     public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
     let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
+    /// Where collections are committed, in groups.
+    let collections: GroupCommit<PreparedBatch>
 
     static let indexKeyOwner = "vault-blind-index"
 
@@ -83,6 +85,10 @@ public final class Vault: Sendable {
         self.blindIndex = blindIndex
         self.clock = clock
         self.logger = logger
+        // Concurrent collections share transactions, up to a few thousand records each.
+        self.collections = GroupCommit(limit: 4096, weight: { $0.records.count }) { batches in
+            try await Vault.commitCollections(batches, store: store, transparency: transparency)
+        }
     }
 
     /// The keyring currently in use.
