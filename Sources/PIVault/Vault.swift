@@ -27,6 +27,8 @@ public final class Vault: Sendable {
     let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
     /// Anomaly detection on the access stream and the actors it suspended (PIPL Art. 51, 57).
     public let alerts: AlertCenter
+    /// Where collections are committed, in groups.
+    let collections: GroupCommit<PreparedBatch>
 
     static let indexKeyOwner = "vault-blind-index"
 
@@ -87,6 +89,10 @@ public final class Vault: Sendable {
         self.clock = clock
         self.logger = logger
         self.alerts = AlertCenter(policy: configuration.anomaly)
+        // Concurrent collections share transactions, up to a few thousand records each.
+        self.collections = GroupCommit(limit: 4096, weight: { $0.records.count }) { batches in
+            try await Vault.commitCollections(batches, store: store, transparency: transparency)
+        }
     }
 
     /// The keyring currently in use.

@@ -57,10 +57,10 @@ public struct StoreSession: Sendable {
     }
 
     /// Inserts many subjects at once.
-    public func insertSubjects(_ subjects: [(id: String, keyVersion: Int, wrappedKey: Data)], at date: Date) async throws {
+    public func insertSubjects(_ subjects: [(id: String, keyVersion: Int, wrappedKey: Data, createdAt: Date)]) async throws {
         for chunk in subjects.chunked(200) {
             try await database.insert(into: "subjects").columns("subject_id", "created_at", "key_version", "wrapped_key")
-                .boundRows(chunk.map { [$0.id, date.storedMilliseconds, $0.keyVersion, $0.wrappedKey] }).run()
+                .boundRows(chunk.map { [$0.id, $0.createdAt.storedMilliseconds, $0.keyVersion, $0.wrappedKey] }).run()
         }
     }
 

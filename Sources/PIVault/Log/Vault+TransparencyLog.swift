@@ -22,6 +22,11 @@ extension Vault {
         let dataKey: DataKey
         if let keyRow { dataKey = try unwrapKey(keyRow) } else { dataKey = try await subjectDataKey(subjectID) }
         let commitments = transparency.commitments
+        if let sealed = keyRow?.logSalt {
+            let commitment = SubjectCommitments.commitment(subjectID: subjectID, salt: try dataKey.open(sealed, binding: SubjectCommitments.context(subjectID)))
+            commitments.remember(subjectID, commitment)
+            return commitment
+        }
         let found = try await store.read { session -> String? in
             guard let sealed = try await session.logSalt(subjectID: subjectID) else { return nil }
             return SubjectCommitments.commitment(subjectID: subjectID, salt: try dataKey.open(sealed, binding: SubjectCommitments.context(subjectID)))
@@ -30,7 +35,9 @@ extension Vault {
             commitments.remember(subjectID, found)
             return found
         }
-        return try await store.write { try await commitments.commitments(for: [subjectID: dataKey], session: $0)[subjectID]! }
+        let commitment = try await store.write { try await commitments.commitments(for: [subjectID: dataKey], session: $0)[subjectID]! }
+        commitments.remember(subjectID, commitment)
+        return commitment
     }
 
     /// Logs a configuration-change event when the configuration differs from the last one logged.
@@ -176,19 +183,23 @@ extension Vault {
 }
 
 extension Vault {
-    /// Logs one collection event per record, and a consent grant for each consent given at collection.
-    func logCollection(_ prepared: PreparedBatch, subjects: [String: String], at time: Date) async throws {
+    /// One collection event per record, and a consent grant for each consent given at collection.
+    static func collectionEvents(_ prepared: PreparedBatch, subjects: [String: String]) -> [LogEvent] {
         var events: [LogEvent] = []
         events.reserveCapacity(prepared.records.count + prepared.consents.count)
+        func event(_ kind: LogEvent.Kind, subject: String, purpose: String, fields: [String], detail: String?) -> LogEvent {
+            LogEvent(kind: kind, time: prepared.at, actor: systemActor.id, role: systemActor.role, purpose: purpose, fields: fields,
+                     decision: "recorded", subject: subject, detail: detail)
+        }
         for record in prepared.records {
             guard let subject = subjects[record.subjectID] else { continue }
-            events.append(subjectEvent(.collection, subject: subject, purpose: record.purpose, fields: record.sealedFields.keys.sorted(), at: time, detail: record.standard))
+            events.append(event(.collection, subject: subject, purpose: record.purpose, fields: record.sealedFields.keys.sorted(), detail: record.standard))
         }
         for consent in prepared.consents {
             guard let subject = subjects[consent.subjectID] else { continue }
-            events.append(subjectEvent(.consentGrant, subject: subject, purpose: consent.purpose, fields: [], at: time, detail: consent.method))
+            events.append(event(.consentGrant, subject: subject, purpose: consent.purpose, fields: [], detail: consent.method))
         }
-        try await logEvents(events)
+        return events
     }
 }
 

@@ -1,5 +1,8 @@
 import PIVaultCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import PIVault
 import PIVaultCrypto
@@ -36,6 +39,16 @@ enum Measure {
         try await body()
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// CPU time (user and system) this process has used so far, in seconds:
+    /// a phase's CPU cost per operation stays comparable when other work
+    /// shares the machine, which its wall-clock rate does not.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Peak resident set size of this process, in MiB (VmHWM).
