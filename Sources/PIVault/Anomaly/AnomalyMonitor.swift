@@ -9,7 +9,8 @@ final class AnomalyMonitor: Sendable {
     /// What the monitor is shown: one read (permitted, partial or denied) or one transfer.
     struct Observation: Sendable {
         var actor: Actor
-        var subject: String
+        /// The subject read, or nil for a request refused before it named one the vault checked.
+        var subject: String?
         var denied: Bool
         var export: Bool
         var time: Date
@@ -48,7 +49,8 @@ final class AnomalyMonitor: Sendable {
                 let observed: Int
                 switch rule.kind {
                 case .distinctSubjects:
-                    actorWindows[index].add(observation.subject, at: time, window: window, cap: cap, countDistinct: true)
+                    guard let subject = observation.subject else { continue }
+                    actorWindows[index].add(subject, at: time, window: window, cap: cap, countDistinct: true)
                     observed = actorWindows[index].distinctCount
                 case .repeatedDenials:
                     guard observation.denied else { continue }

@@ -14,7 +14,7 @@ extension Vault {
     }
 
     /// Shows the anomaly rules one read or transfer and raises an alert for each rule it trips.
-    func observeAccess(_ actor: Actor, subjectID: String, denied: Bool, export: Bool, at time: Date) async {
+    func observeAccess(_ actor: Actor, subjectID: String?, denied: Bool, export: Bool, at time: Date) async {
         guard alerts.monitor.isActive, actor.id != Self.systemActor.id else { return }
         let hits = alerts.monitor.observe(.init(actor: actor, subject: subjectID, denied: denied, export: export, time: time))
         for hit in hits { await raise(hit, actor: actor, at: time) }
@@ -23,7 +23,7 @@ extension Vault {
     /// Shows the anomaly rules a request refused before it reached the vault's
     /// policy (a role not granted the purpose, for instance), so repeated denials count wherever they happen.
     public func observeDenial(_ actor: Actor, subjectID: String? = nil) async {
-        await observeAccess(actor, subjectID: subjectID ?? "", denied: true, export: false, at: clock.now())
+        await observeAccess(actor, subjectID: subjectID, denied: true, export: false, at: clock.now())
     }
 
     /// Raises one alert: a structured log line, the observers (metrics), a
