@@ -40,6 +40,7 @@ struct AnomalyTests {
             - { id: a, kind: telepathy }
             - { id: b, kind: distinct-subjects, window: 1w, baseline: 3 }
             - { id: c, kind: repeated-denials }
+            - { id: d, kind: bulk-export, baseline: 1, role_baselines: { ghost-role: 5 } }
 
         """
         let problems = ConfigurationLoader.check(yaml: SharingConfiguration.yaml(anomaly: bad)).1.map(\.message)
@@ -49,6 +50,7 @@ struct AnomalyTests {
         #expect(problems.contains { $0.contains("unknown kind 'telepathy'") })
         #expect(problems.contains { $0.contains("window '1w'") })
         #expect(problems.contains { $0.contains("needs a 'baseline'") })
+        #expect(problems.contains { $0.contains("unknown key 'ghost-role'") })
         let configuration = try ConfigurationLoader.load(yaml: SharingConfiguration.yaml())
         #expect(configuration.anomaly.rules.map(\.id) == ["many-subjects", "denials", "bulk-export"])
         #expect(configuration.anomaly.rules[0].window == 3600 && configuration.anomaly.rules[0].suspend)
@@ -122,6 +124,23 @@ struct AnomalyTests {
         for _ in 0..<3 { await test.vault.observeDenial(Actor(id: "tok_x", role: "support")) }
         let alert = try #require(try await test.vault.anomalyAlerts().first)
         #expect(alert.ruleID == "denials" && alert.actor == "tok_x")
+    }
+
+    @Test("Art. 51: a role's own baseline replaces the rule's for actors in that role", arguments: TestEngine.available)
+    func roleBaselines(engine: TestEngine) async throws {
+        let rules = """
+        anomaly:
+          rules:
+            - { id: many-subjects, kind: distinct-subjects, window: 1h, baseline: 1, role_baselines: { epidemiologist: 3 } }
+
+        """
+        let (test, _) = try await Self.make(engine, anomaly: rules)
+        defer { Task { await test.finish() } }
+        let subjects = try await Self.collect(test, count: 4)
+        for subject in subjects.prefix(3) { _ = try await test.read(subject) }
+        #expect(try await test.vault.anomalyAlerts().isEmpty)
+        _ = try await test.read(subjects[3])
+        #expect(try await test.vault.anomalyAlerts().first.map { ($0.observed, $0.baseline) }! == (4, 3))
     }
 
     @Test("Art. 51: the window slides — reads spread over time stay under the baseline", arguments: TestEngine.available)

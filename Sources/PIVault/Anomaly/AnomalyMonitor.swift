@@ -20,6 +20,7 @@ final class AnomalyMonitor: Sendable {
     struct Hit: Sendable, Hashable {
         var rule: AnomalyRule
         var observed: Int
+        var baseline: Int
     }
 
     let policy: AnomalyPolicy
@@ -45,7 +46,8 @@ final class AnomalyMonitor: Sendable {
             var hits: [Hit] = []
             for (index, rule) in policy.rules.enumerated() {
                 let window = Double(rule.window)
-                let cap = max(10_000, rule.baseline * 4)
+                let baseline = rule.baseline(for: observation.actor.role)
+                let cap = max(10_000, baseline * 4)
                 let observed: Int
                 switch rule.kind {
                 case .distinctSubjects:
@@ -64,10 +66,10 @@ final class AnomalyMonitor: Sendable {
                     guard outsideHours else { continue }
                     observed = 1
                 }
-                guard observed > rule.baseline else { continue }
+                guard observed > baseline else { continue }
                 if let last = actorWindows[index].lastFired, time - last < window { continue }
                 actorWindows[index].lastFired = time
-                hits.append(Hit(rule: rule, observed: observed))
+                hits.append(Hit(rule: rule, observed: observed, baseline: baseline))
             }
             windows[observation.actor.id] = actorWindows
             return hits

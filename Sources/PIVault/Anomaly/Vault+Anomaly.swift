@@ -32,19 +32,19 @@ extension Vault {
     func raise(_ hit: AnomalyMonitor.Hit, actor: Actor, at time: Date) async {
         let rule = hit.rule
         let row = AnomalyAlertRow(id: Identifiers.random(prefix: "alr"), ruleID: rule.id, kind: rule.kind.rawValue, actor: actor.id, role: actor.role,
-                                  observed: hit.observed, baseline: rule.baseline, windowSeconds: rule.window, raisedAt: time, suspended: rule.suspend)
+                                  observed: hit.observed, baseline: hit.baseline, windowSeconds: rule.window, raisedAt: time, suspended: rule.suspend)
         let suspension = rule.suspend
             ? SuspensionRow(actor: actor.id, alertID: row.id, ruleID: rule.id, reason: Self.alertReason(row), suspendedAt: time) : nil
         if let suspension { alerts.suspend(suspension) }
         logger.warning("anomaly alert", metadata: [
             "alert": "\(row.id)", "rule": "\(rule.id)", "kind": "\(rule.kind.rawValue)", "actor": "\(actor.id)", "role": "\(actor.role)",
-            "observed": "\(hit.observed)", "baseline": "\(rule.baseline)", "window": "\(rule.window)s", "suspended": "\(rule.suspend)",
+            "observed": "\(hit.observed)", "baseline": "\(hit.baseline)", "window": "\(rule.window)s", "suspended": "\(rule.suspend)",
         ])
         alerts.notify(row)
         do {
             try await store.write { try await $0.insertAlert(row, suspension: suspension) }
             try await logEvents([LogEvent(kind: .anomalyAlert, time: time, actor: actor.id, role: actor.role, purpose: nil, fields: [],
-                                          decision: rule.suspend ? "suspend" : "recorded", subject: nil, detail: "\(rule.id):\(hit.observed)>\(rule.baseline)")])
+                                          decision: rule.suspend ? "suspend" : "recorded", subject: nil, detail: "\(rule.id):\(hit.observed)>\(hit.baseline)")])
         } catch {
             logger.error("anomaly alert could not be stored", metadata: ["alert": "\(row.id)", "error": "\(error)"])
         }

@@ -95,7 +95,7 @@ extension ConfigurationParser {
             }
         }
         for ruleNode in cursor.sequence(map["rules"], at: "anomaly.rules") {
-            if let rule = anomalyRule(ruleNode) {
+            if let rule = anomalyRule(ruleNode, into: &parsed) {
                 policy.rules.append(rule)
                 parsed.anomalyRules.append(.init(value: rule, node: ruleNode))
             }
@@ -103,8 +103,8 @@ extension ConfigurationParser {
         parsed.anomaly = policy
     }
 
-    func anomalyRule(_ node: Node) -> AnomalyRule? {
-        let map = cursor.mapping(node, at: "anomaly.rules[]", allowed: ["id", "kind", "window", "baseline", "suspend"])
+    func anomalyRule(_ node: Node, into parsed: inout ParsedConfiguration) -> AnomalyRule? {
+        let map = cursor.mapping(node, at: "anomaly.rules[]", allowed: ["id", "kind", "window", "baseline", "role_baselines", "suspend"])
         guard let id = cursor.string(map["id"], at: "anomaly.rules[].id", required: true, parent: node) else { return nil }
         let path = "anomaly.rules[\(id)]"
         guard let kindText = cursor.string(map["kind"], at: "\(path).kind", required: true, parent: node) else { return nil }
@@ -131,7 +131,15 @@ extension ConfigurationParser {
             cursor.report(node, "anomaly rule '\(id)' (\(kind.rawValue)) needs a 'baseline': how many events within the window are normal")
             return nil
         }
+        var roleBaselines: [String: Int] = [:]
+        for (role, valueNode) in cursor.mapping(map["role_baselines"], at: "\(path).role_baselines", allowed: Set(parsed.roles.map(\.value.id))) {
+            guard let value = valueNode.int, value >= 0 else {
+                cursor.report(valueNode, "\(path).role_baselines.\(role) must be a whole number of events that is normal within the window")
+                continue
+            }
+            roleBaselines[role] = value
+        }
         let suspend = cursor.bool(map["suspend"], at: "\(path).suspend") ?? false
-        return AnomalyRule(id: id, kind: kind, window: window, baseline: baseline, suspend: suspend)
+        return AnomalyRule(id: id, kind: kind, window: window, baseline: baseline, roleBaselines: roleBaselines, suspend: suspend)
     }
 }

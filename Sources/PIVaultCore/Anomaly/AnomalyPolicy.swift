@@ -58,17 +58,23 @@ public struct AnomalyRule: Sendable, Hashable {
     public var window: Int
     /// How many events within the window are normal; one more raises an alert.
     public var baseline: Int
+    /// Baselines for actors in particular roles, where their normal differs (a tracing team reads more).
+    public var roleBaselines: [String: Int]
     /// Whether a hit suspends the actor's API token.
     public var suspend: Bool
 
     /// Creates a rule.
-    public init(id: String, kind: Kind, window: Int = 3600, baseline: Int = 0, suspend: Bool = false) {
+    public init(id: String, kind: Kind, window: Int = 3600, baseline: Int = 0, roleBaselines: [String: Int] = [:], suspend: Bool = false) {
         self.id = id
         self.kind = kind
         self.window = window
         self.baseline = baseline
+        self.roleBaselines = roleBaselines
         self.suspend = suspend
     }
+
+    /// The baseline of an actor acting in `role`.
+    public func baseline(for role: String) -> Int { roleBaselines[role] ?? baseline }
 
     /// Parses a window such as `30s`, `10m`, `1h` or `1d` into seconds.
     public static func parseWindow(_ text: String) -> Int? {
