@@ -15,6 +15,8 @@ struct ProcessingReportTests {
         _ = try await test.collectPerson()
         _ = try await test.vault.grantConsent(subjectID: first, purpose: "research-sharing")
         _ = try await test.vault.recordIncident(IncidentTests.report(subjects: [first]), by: "officer-1")
+        _ = try await test.vault.fileRequest(NewRightsRequest(subjectID: first, kind: .access), by: .staff("staff-1"))
+        _ = try await test.vault.fileRequest(NewRightsRequest(subjectID: first, kind: .copy), by: .staff("staff-1"))
         let report = try await test.vault.processingReport()
         #expect(report.subjects == 2)
         #expect(report.standards.map(\.id) == ["epidemic-registration", "venue-checkin"])
@@ -26,6 +28,7 @@ struct ProcessingReportTests {
         #expect(report.categories.first { $0.id == "health" }?.sensitive == true)
         #expect(report.recipients.first { $0.id == "geneva-lab" }.map { ($0.country, $0.mechanism) }! == ("CH", "standard-contract"))
         #expect(report.recipients.first { $0.id == "cloud-lab" }?.contractInForce == true)
+        #expect(report.openRightsRequests == ["access": 1, "copy": 1])
         #expect(report.emergencies.count == 1 && report.incidents.count == 1 && report.incidents[0].affected == 1)
         #expect(report.logCheckpoint.contains("\n") && report.logCheckpoint.hasPrefix(test.vault.logOrigin))
         let markdown = report.markdown
