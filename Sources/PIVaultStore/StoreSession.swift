@@ -70,6 +70,18 @@ public struct StoreSession: Sendable {
         return try Self.subjectKeyRow(row)
     }
 
+    /// The key rows of `subjectIDs` that exist, by subject.
+    public func subjectKeys(_ subjectIDs: [String]) async throws -> [String: SubjectKeyRow] {
+        var found: [String: SubjectKeyRow] = [:]
+        for chunk in subjectIDs.chunked(500) {
+            for row in try await database.raw("SELECT subject_id, key_version, wrapped_key, erased_at FROM subjects WHERE subject_id IN (\(binds: Array(chunk)))").all() {
+                let key = try Self.subjectKeyRow(row)
+                found[key.subjectID] = key
+            }
+        }
+        return found
+    }
+
     static func subjectKeyRow(_ row: any SQLRow) throws -> SubjectKeyRow {
         SubjectKeyRow(
             subjectID: try row.decode(column: "subject_id", as: String.self),

@@ -67,14 +67,40 @@ extension Vault {
     /// Logs one deletion event per record, each committed to its subject.
     func logDeletions(_ records: [RecordRef], kind: LogEvent.Kind, at time: Date, reason: String) async throws {
         guard !records.isEmpty else { return }
+        let subjects = try await subjectCommitments(Set(records.map(\.subjectID)))
         var events: [LogEvent] = []
         events.reserveCapacity(records.count)
         for record in records {
-            let commitment = try await subjectCommitment(record.subjectID)
             let fields = configuration.purposes[record.purpose]?.fields ?? []
-            events.append(subjectEvent(kind, subject: commitment, purpose: record.purpose, fields: fields, at: time, detail: reason))
+            events.append(subjectEvent(kind, subject: subjects[record.subjectID]!, purpose: record.purpose, fields: fields, at: time, detail: reason))
         }
         try await logEvents(events)
+    }
+
+    /// The commitments of many subjects, with their keys and salts fetched in batches (a sweep touches thousands).
+    func subjectCommitments(_ subjectIDs: Set<String>) async throws -> [String: String] {
+        let commitments = transparency.commitments
+        var result: [String: String] = [:]
+        var missing: [String] = []
+        for subjectID in subjectIDs {
+            if let cached = commitments.cached(subjectID) { result[subjectID] = cached } else { missing.append(subjectID) }
+        }
+        for start in stride(from: 0, to: missing.count, by: 2_000) {
+            let chunk = missing[start..<min(start + 2_000, missing.count)]
+            let rows = try await store.read { try await $0.subjectKeys(Array(chunk)) }
+            var keys: [String: DataKey] = [:]
+            for subjectID in chunk {
+                guard let row = rows[subjectID] else {
+                    throw VaultError(.notFound, "subject \(subjectID) does not exist; check the id or find it with `pivault subject find`")
+                }
+                keys[subjectID] = try unwrapKey(row)
+            }
+            let unwrapped = keys
+            let computed = try await store.write { try await commitments.commitments(for: unwrapped, session: $0) }
+            commitments.remember(computed)
+            result.merge(computed) { first, _ in first }
+        }
+        return result
     }
 }
 

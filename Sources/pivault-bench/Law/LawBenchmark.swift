@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PIVault
 import PIVaultCore
+import PIVaultCrypto
 import PIVaultStore
 
 /// `pivault-bench law`: in-process policy decisions with 10 consents per
@@ -44,6 +45,15 @@ struct LawBenchmark: AsyncParsableCommand {
         let store = bench.vault.store
         let total = records
         // Rows are written directly (sealed values are opaque to the sweep), 10 records per subject, every 10th due.
+        // Subjects get real wrapped keys: each deletion enters the log under the subject's commitment.
+        let keyring = bench.vault.keyring
+        for start in stride(from: 0, to: (total + 9) / 10, by: 5_000) {
+            let subjects = try (start..<min(start + 5_000, (total + 9) / 10)).map { index in
+                let wrapped = try keyring.wrap(DataKey.generate(), for: "sub_\(index)")
+                return (id: "sub_\(index)", keyVersion: wrapped.version, wrappedKey: wrapped.sealed, createdAt: clock - 86_400 * 200)
+            }
+            try await store.write { try await $0.insertSubjects(subjects) }
+        }
         for start in stride(from: 0, to: total, by: 5_000) {
             let batch = (start..<min(start + 5_000, total)).map { index in
                 StoredRecord(subjectID: "sub_\(index / 10)", recordID: "rec_\(index)", standard: "epidemic-registration", purpose: "contact-tracing",
