@@ -7,7 +7,7 @@ import PIVaultStore
 extension Vault {
     /// Creates a subject with its own data key and returns its pseudonymous id.
     public func addSubject() async throws -> String {
-        let subjectID = Identifiers.random(prefix: "sub")
+        let subjectID = Identifiers.timeOrdered(prefix: "sub", at: clock.now())
         let wrapped = try keyring.wrap(DataKey.generate(), for: subjectID)
         let now = clock.now()
         try await store.write { try await $0.insertSubject(subjectID, keyVersion: wrapped.version, wrappedKey: wrapped.sealed, at: now) }
@@ -31,39 +31,69 @@ extension Vault {
     public func collect(batch: [Submission]) async throws -> [CollectionReceipt] {
         let now = clock.now()
         let prepared = try await prepare(batch, now: now)
-        let commitments = transparency.commitments
-        let subjects = try await store.write { session in
-            for subject in prepared.existing {
-                guard let row = try await session.subjectKey(subject) else {
-                    throw VaultError(.notFound, "subject \(subject) does not exist; create it with `pivault subject add` or omit --subject")
-                }
-                if row.erasedAt != nil { throw VaultError(.erased, "subject \(subject) was erased; nothing can be collected for it", article: "PIPL Art. 47") }
-            }
-            try await session.insertSubjects(prepared.newSubjects, at: now)
-            try await session.insertRecords(prepared.records)
-            for consent in prepared.consents { try await session.insertConsent(consent) }
-            for receipt in prepared.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: now) }
-            try await session.insertNoticesOwed(prepared.noticesOwed)
-            return try await commitments.commitments(for: prepared.dataKeys, session: session)
-        }
-        try await logCollection(prepared, subjects: subjects, at: now)
+        try await collections.write(prepared)
         logger.debug("records collected", metadata: ["count": "\(batch.count)"])
         return prepared.collected
     }
 
     struct PreparedBatch: Sendable {
-        var newSubjects: [(id: String, keyVersion: Int, wrappedKey: Data)] = []
+        var at: Date
+        var newSubjects: [(id: String, keyVersion: Int, wrappedKey: Data, createdAt: Date)] = []
         var existing: Set<String> = []
         var records: [StoredRecord] = []
         var consents: [ConsentRow] = []
-        var receipts: [(subject: String, id: String, document: String)] = []
+        var receipts: [(subject: String, id: String, document: String, at: Date)] = []
         var noticesOwed: [NoticeOwedRow] = []
         var collected: [CollectionReceipt] = []
         var dataKeys: [String: DataKey] = [:]
+
+        /// The batches as one, for a group commit.
+        init(merging batches: [PreparedBatch]) {
+            self.at = batches.first?.at ?? Date()
+            for batch in batches {
+                newSubjects += batch.newSubjects
+                existing.formUnion(batch.existing)
+                records += batch.records
+                consents += batch.consents
+                receipts += batch.receipts
+                noticesOwed += batch.noticesOwed
+                collected += batch.collected
+                dataKeys.merge(batch.dataKeys) { first, _ in first }
+            }
+        }
+
+        init(at: Date) { self.at = at }
+    }
+
+    /// Stores collected batches in one transaction, with their log events:
+    /// no collection is stored unlogged, and none is logged unstored.
+    static func commitCollections(_ batches: [PreparedBatch], store: VaultStore, transparency: VaultTransparency) async throws {
+        let merged = PreparedBatch(merging: batches)
+        let commitments = transparency.commitments
+        let newSubjects = Set(merged.newSubjects.map(\.id))
+        let (subjects, events) = try await store.write { session -> ([String: String], Int) in
+            for subject in merged.existing {
+                guard let row = try await session.subjectKey(subject) else {
+                    throw VaultError(.notFound, "subject \(subject) does not exist; create it with `pivault subject add` or omit --subject")
+                }
+                if row.erasedAt != nil { throw VaultError(.erased, "subject \(subject) was erased; nothing can be collected for it", article: "PIPL Art. 47") }
+            }
+            try await session.insertSubjects(merged.newSubjects)
+            try await session.insertRecords(merged.records)
+            for consent in merged.consents { try await session.insertConsent(consent) }
+            for receipt in merged.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: receipt.at) }
+            try await session.insertNoticesOwed(merged.noticesOwed)
+            let subjects = try await commitments.commitments(for: merged.dataKeys, newSubjects: newSubjects, session: session)
+            let events = batches.flatMap { collectionEvents($0, subjects: subjects) }
+            _ = try await session.appendLogEntries(events.map { (subject: $0.subject, data: $0.leafData) })
+            return (subjects, events.count)
+        }
+        commitments.remember(subjects)
+        await transparency.sequencer.appended(events)
     }
 
     func prepare(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
-        var prepared = PreparedBatch()
+        var prepared = PreparedBatch(at: now)
         var keysBySubject: [String: DataKey] = [:]
         var deadlines: [String: Date] = [:]
         let ring = keyring
@@ -80,16 +110,16 @@ extension Vault {
                     prepared.existing.insert(given)
                 }
             } else {
-                subjectID = Identifiers.random(prefix: "sub")
+                subjectID = Identifiers.timeOrdered(prefix: "sub", at: now)
                 dataKey = DataKey.generate()
                 let wrapped = try ring.wrap(dataKey, for: subjectID)
-                prepared.newSubjects.append((subjectID, wrapped.version, wrapped.sealed))
+                prepared.newSubjects.append((subjectID, wrapped.version, wrapped.sealed, now))
                 isNew = true
             }
             keysBySubject[subjectID] = dataKey
             prepared.dataKeys[subjectID] = dataKey
             try await checkCollectionBasis(purpose, subjectID: isNew ? nil : subjectID, consentGiven: submission.consentGiven, emergencies: emergencies, now: now)
-            let recordID = Identifiers.random(prefix: "rec")
+            let recordID = Identifiers.timeOrdered(prefix: "rec", at: now)
             if purpose.basis == .consent, submission.consentGiven {
                 if submission.guardian?.isEmpty ?? true, let age = submissionAge(record.values, standard: standard, at: now), age < 14 {
                     throw VaultError(.denied, "the subject is under 14, so consent must come from a guardian; pass the guardian's consent reference", article: "PIPL Art. 31")
@@ -99,7 +129,7 @@ extension Vault {
                 let receiptID = Identifiers.random(prefix: "rcp")
                 let receipt = try SignedDocument.sign(consentReceipt(id: receiptID, event: "grant", subjectID: subjectID, purposes: [purpose], method: "at-collection",
                                                                       at: now, guardian: submission.guardian != nil), with: signer)
-                prepared.receipts.append((subjectID, receiptID, receipt))
+                prepared.receipts.append((subjectID, receiptID, receipt, now))
             }
             if purpose.basis == .publicHealthEmergency, let emergency = emergencies.first(where: { $0.covers(purpose.id, at: now) }) {
                 // Art. 18: collected without prior notice during an emergency; the notice is owed once it ends.

@@ -13,6 +13,13 @@ extension Vault {
     /// read from the store (PIPL Art. 6). A ciphertext that fails its
     /// integrity check is reported by field while the other fields are returned.
     public func read(_ request: AccessRequest) async throws -> AccessResult {
+        try await read(request, recipient: nil)
+    }
+
+    /// The read every use takes; with a recipient it is a transfer (PIPL Art. 21, 23, 38–39),
+    /// logged as one with the recipient and field paths.
+    func read(_ request: AccessRequest, recipient: Recipient?) async throws -> AccessResult {
+        try requireNotSuspended(request.actor)
         let now = clock.now()
         let purpose = configuration.purposes[request.purpose]
         let emergencies = purpose?.basis == .publicHealthEmergency ? try await activeEmergencies() : []
@@ -26,7 +33,7 @@ extension Vault {
             let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
             // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
             let (kept, restricted) = Self.applyRestrictions(fetched?.2 ?? [], to: fetched?.1 ?? [], decision: decision)
-            return try await finishRead(request, keyRow: fetched?.0, decision: restricted, sealed: kept, at: now)
+            return try await finishRead(request, keyRow: fetched?.0, decision: restricted, sealed: kept, at: now, recipient: recipient)
         }
         // Otherwise one session: the subject's key row, its consents, the decision, then only
         // the fields the decision allows.
@@ -45,10 +52,11 @@ extension Vault {
             let (kept, restricted) = Self.applyRestrictions(try await session.restrictions(subjectID: request.subjectID), to: sealed, decision: decision)
             return (key, restricted, kept)
         }
-        return try await finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed, at: now)
+        return try await finishRead(request, keyRow: keyRow, decision: decision, sealed: sealed, at: now, recipient: recipient)
     }
 
-    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField], at now: Date) async throws -> AccessResult {
+    func finishRead(_ request: AccessRequest, keyRow: SubjectKeyRow?, decision: AccessDecision?, sealed: [SealedField], at now: Date,
+                    recipient: Recipient? = nil) async throws -> AccessResult {
         let purpose = configuration.purposes[request.purpose]
         guard let keyRow else {
             throw VaultError(.notFound, "subject \(request.subjectID) does not exist; check the id or find it with `pivault subject find`")
@@ -60,7 +68,15 @@ extension Vault {
             "subject": "\(request.subjectID)", "purpose": "\(request.purpose)", "actor": "\(request.actor.id)",
             "role": "\(request.actor.role)", "outcome": "\(decision.outcome.rawValue)",
         ])
-        let logIndex = try await logEvents([readEvent(request, decision: decision, subject: try await subjectCommitment(request.subjectID, keyRow: keyRow), at: now)])
+        var event = readEvent(request, decision: decision, subject: try await subjectCommitment(request.subjectID, keyRow: keyRow), at: now)
+        if let recipient {
+            // Only data that leaves is a transfer; a refused one stays a denied read naming the recipient.
+            if decision.outcome != .deny { event.kind = .transfer }
+            event.detail = "recipient:\(recipient.id)"
+        }
+        let logIndex = try await logEvents([event])
+        await observeAccess(request.actor, subjectID: request.subjectID, denied: decision.outcome == .deny,
+                            export: recipient != nil && decision.outcome != .deny, at: now)
         guard let purpose, decision.outcome != .deny else {
             return AccessResult(decision: decision, records: [], integrityFailures: [], logIndex: logIndex)
         }

@@ -25,6 +25,10 @@ public final class Vault: Sendable {
     public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
     let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
+    /// Anomaly detection on the access stream and the actors it suspended (PIPL Art. 51, 57).
+    public let alerts: AlertCenter
+    /// Where collections are committed, in groups.
+    let collections: GroupCommit<PreparedBatch>
 
     static let indexKeyOwner = "vault-blind-index"
 
@@ -61,6 +65,7 @@ public final class Vault: Sendable {
         let transparency = try await VaultTransparency.open(store: store, keyring: keyring, logger: logger)
         let vault = Vault(configuration: configuration, store: store, keyring: keyring, blindIndex: blindIndex, signer: signer, transparency: transparency, clock: clock, logger: logger)
         try await vault.logConfigurationIfChanged()
+        try await vault.loadSuspensions()
         return vault
     }
 
@@ -83,6 +88,11 @@ public final class Vault: Sendable {
         self.blindIndex = blindIndex
         self.clock = clock
         self.logger = logger
+        self.alerts = AlertCenter(policy: configuration.anomaly)
+        // Concurrent collections share transactions, up to a few thousand records each.
+        self.collections = GroupCommit(limit: 4096, weight: { $0.records.count }) { batches in
+            try await Vault.commitCollections(batches, store: store, transparency: transparency)
+        }
     }
 
     /// The keyring currently in use.

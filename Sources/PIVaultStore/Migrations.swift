@@ -21,6 +21,7 @@ enum Migrations {
             rights(dialect),
             deidentify(dialect),
             healthCodes(dialect),
+            incidents(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }
     }

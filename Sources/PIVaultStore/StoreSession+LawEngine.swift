@@ -94,12 +94,12 @@ extension StoreSession {
     /// Deletes records (fields, then rows) and writes their deletion receipts, in this session.
     public func deleteRecords(_ records: [RecordRef], receipts: [DeletionReceiptRow]) async throws {
         for chunk in records.chunked(400) {
-            let ids = chunk.map(\.recordID)
-            try await database.raw("DELETE FROM record_fields WHERE record_id IN (\(binds: ids))").run()
-            // Corrected-value history and restrictions go with the record (PIPL Art. 46–47).
-            try await database.raw("DELETE FROM record_history WHERE record_id IN (\(binds: ids))").run()
-            try await database.raw("DELETE FROM record_restrictions WHERE record_id IN (\(binds: ids))").run()
-            try await database.raw("DELETE FROM records WHERE record_id IN (\(binds: ids))").run()
+            // By (subject, record) pairs, so each row is found through the primary key rather than a scan.
+            let pairs: SQLQueryString = chunk.map { "(\(bind: $0.subjectID), \(bind: $0.recordID))" as SQLQueryString }.joined(separator: ", ")
+            for table in ["record_fields", "record_history", "record_restrictions", "records"] {
+                // Corrected-value history and restrictions go with the record (PIPL Art. 46–47).
+                try await database.raw("DELETE FROM \(ident: table) WHERE (subject_id, record_id) IN (VALUES " + pairs + ")").run()
+            }
         }
         try await insertDeletionReceipts(receipts)
     }

@@ -5,15 +5,17 @@ extension StoreSession {
     /// A subject's key row and, in the same query, the sealed values of
     /// `fields` in its records of `standards` — the hot path of a read whose
     /// decision needed nothing from the store, with the restrictions of the
-    /// records fetched (PIPL Art. 44, 47(2)). Nil when the subject does not exist.
+    /// records fetched (PIPL Art. 44, 47(2)) and the subject's sealed log
+    /// commitment salt. Nil when the subject does not exist.
     public func subjectKeyAndFields(subjectID: String, standards: [String], fields: [String]) async throws -> (SubjectKeyRow, [SealedField], [RestrictionRow])? {
         guard !standards.isEmpty, !fields.isEmpty else {
             return try await subjectKey(subjectID).map { ($0, [], []) }
         }
         let rows = try await database.raw("""
-            SELECT s.subject_id, s.key_version, s.wrapped_key, s.erased_at, r.record_id, r.standard, r.collected_at, f.field, f.ciphertext,
+            SELECT s.subject_id, s.key_version, s.wrapped_key, s.erased_at, t.sealed_salt, r.record_id, r.standard, r.collected_at, f.field, f.ciphertext,
                    x.request_id AS restricted_by, x.reason AS restriction_reason, x.article AS restriction_article, x.since AS restricted_since
             FROM subjects s
+            LEFT JOIN tlog_subject_salts t ON t.subject_id = s.subject_id
             LEFT JOIN records r ON r.subject_id = s.subject_id AND r.standard IN (\(binds: standards))
             LEFT JOIN record_fields f ON f.subject_id = r.subject_id AND f.record_id = r.record_id AND f.field IN (\(binds: fields))
             LEFT JOIN record_restrictions x ON x.subject_id = r.subject_id AND x.record_id = r.record_id
@@ -21,7 +23,8 @@ extension StoreSession {
             ORDER BY r.collected_at, r.record_id, f.field
             """).all()
         guard let first = rows.first else { return nil }
-        let key = try Self.subjectKeyRow(first)
+        var key = try Self.subjectKeyRow(first)
+        key.logSalt = try first.decode(column: "sealed_salt", as: Data?.self)
         guard key.erasedAt == nil else { return (key, [], []) }
         var restrictions: [RestrictionRow] = []
         var sealed: [SealedField] = []

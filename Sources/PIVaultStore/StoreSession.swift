@@ -57,10 +57,10 @@ public struct StoreSession: Sendable {
     }
 
     /// Inserts many subjects at once.
-    public func insertSubjects(_ subjects: [(id: String, keyVersion: Int, wrappedKey: Data)], at date: Date) async throws {
+    public func insertSubjects(_ subjects: [(id: String, keyVersion: Int, wrappedKey: Data, createdAt: Date)]) async throws {
         for chunk in subjects.chunked(200) {
             try await database.insert(into: "subjects").columns("subject_id", "created_at", "key_version", "wrapped_key")
-                .boundRows(chunk.map { [$0.id, date.storedMilliseconds, $0.keyVersion, $0.wrappedKey] }).run()
+                .boundRows(chunk.map { [$0.id, $0.createdAt.storedMilliseconds, $0.keyVersion, $0.wrappedKey] }).run()
         }
     }
 
@@ -68,6 +68,18 @@ public struct StoreSession: Sendable {
     public func subjectKey(_ subjectID: String) async throws -> SubjectKeyRow? {
         guard let row = try await database.raw("SELECT subject_id, key_version, wrapped_key, erased_at FROM subjects WHERE subject_id = \(bind: subjectID)").first() else { return nil }
         return try Self.subjectKeyRow(row)
+    }
+
+    /// The key rows of `subjectIDs` that exist, by subject.
+    public func subjectKeys(_ subjectIDs: [String]) async throws -> [String: SubjectKeyRow] {
+        var found: [String: SubjectKeyRow] = [:]
+        for chunk in subjectIDs.chunked(500) {
+            for row in try await database.raw("SELECT subject_id, key_version, wrapped_key, erased_at FROM subjects WHERE subject_id IN (\(binds: Array(chunk)))").all() {
+                let key = try Self.subjectKeyRow(row)
+                found[key.subjectID] = key
+            }
+        }
+        return found
     }
 
     static func subjectKeyRow(_ row: any SQLRow) throws -> SubjectKeyRow {

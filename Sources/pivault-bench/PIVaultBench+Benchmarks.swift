@@ -13,5 +13,6 @@ extension PIVaultBench {
         PIIBenchmark.self,
         AnonymityBenchmark.self,
         LawBenchmark.self,
+        AnomalyBenchmark.self,
     ]
 }

@@ -29,6 +29,7 @@ struct ConfigurationChecker {
                 cursor.report(node, "role '\(role)' is granted unknown purpose '\(purpose)'; declare it under 'purposes' or remove it")
             }
         }
+        checkRecipients(taxonomy: taxonomy, purposeIDs: purposeIDs)
     }
 
     func duplicates(_ items: [(String, Node)], kind: String) {

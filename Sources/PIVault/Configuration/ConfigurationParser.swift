@@ -8,7 +8,7 @@ struct ConfigurationParser {
 
     func parse(_ root: Node) -> ParsedConfiguration {
         var parsed = ParsedConfiguration()
-        let top = cursor.mapping(root, at: "configuration", allowed: ["version", "handler", "categories", "standards", "purposes", "roles"])
+        let top = cursor.mapping(root, at: "configuration", allowed: ["version", "handler", "categories", "standards", "purposes", "roles", "recipients", "anomaly"])
         if let version = top["version"], version.int != 1 {
             cursor.report(version, "'version' must be 1")
         }
@@ -27,6 +27,10 @@ struct ConfigurationParser {
         for node in cursor.sequence(top["roles"], at: "roles") {
             role(node, into: &parsed)
         }
+        for node in cursor.sequence(top["recipients"], at: "recipients") {
+            recipient(node, into: &parsed)
+        }
+        if let node = top["anomaly"] { anomaly(node, into: &parsed) }
         return parsed
     }
 
@@ -35,12 +39,13 @@ struct ConfigurationParser {
             cursor.report(parent, "'handler' is missing; name the personal-information handler and its contact (PIPL Art. 17)")
             return nil
         }
-        let map = cursor.mapping(node, at: "handler", allowed: ["name", "contact", "officer"])
+        let map = cursor.mapping(node, at: "handler", allowed: ["name", "contact", "officer", "authority"])
         let name = cursor.string(map["name"], at: "handler.name", required: true, parent: node)
         let contact = cursor.string(map["contact"], at: "handler.contact", required: true, parent: node)
         let officer = cursor.string(map["officer"], at: "handler.officer")
+        let authority = cursor.string(map["authority"], at: "handler.authority")
         guard let name, let contact else { return nil }
-        return Handler(name: name, contact: contact, officer: officer)
+        return Handler(name: name, contact: contact, officer: officer, authority: authority)
     }
 
     func category(_ node: Node) -> DataCategory? {
@@ -131,7 +136,8 @@ struct ConfigurationParser {
             grace = RetentionPeriod(parsing: text)
             if grace == nil { cursor.report(map["emergency_grace"], "emergency_grace '\(text)' must be a positive number followed by d, m or y, e.g. 30d") }
         }
-        let recipients = cursor.strings(map["recipients"], at: "\(path).recipients").map(\.0)
+        let recipientReferences = cursor.strings(map["recipients"], at: "\(path).recipients")
+        let recipients = recipientReferences.map(\.0)
         let disclosesPublicly = cursor.bool(map["discloses_publicly"], at: "\(path).discloses_publicly") ?? false
         let crossBorder = cursor.string(map["cross_border"], at: "\(path).cross_border")
         let method = cursor.string(map["method"], at: "\(path).method")
@@ -146,14 +152,16 @@ struct ConfigurationParser {
             recipients: recipients, disclosesPublicly: disclosesPublicly, crossBorderMechanism: crossBorder, emergencyGrace: grace)
         parsed.purposes.append(.init(value: purpose, node: node))
         parsed.purposeReferences[id] = (standards, fields, masked)
+        parsed.purposeRecipients[id] = recipientReferences
     }
 
     func role(_ node: Node, into parsed: inout ParsedConfiguration) {
-        let map = cursor.mapping(node, at: "roles[]", allowed: ["id", "purposes", "administrator"])
+        let map = cursor.mapping(node, at: "roles[]", allowed: ["id", "purposes", "administrator", "officer"])
         guard let id = cursor.string(map["id"], at: "roles[].id", required: true, parent: node) else { return }
         let purposes = cursor.strings(map["purposes"], at: "roles[\(id)].purposes")
         let administrator = cursor.bool(map["administrator"], at: "roles[\(id)].administrator") ?? false
-        parsed.roles.append(.init(value: Role(id: id, purposes: purposes.map(\.0), administrator: administrator), node: node))
+        let officer = cursor.bool(map["officer"], at: "roles[\(id)].officer") ?? false
+        parsed.roles.append(.init(value: Role(id: id, purposes: purposes.map(\.0), administrator: administrator, officer: officer), node: node))
         parsed.rolePurposes[id] = purposes
     }
 }

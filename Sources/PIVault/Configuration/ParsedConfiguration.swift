@@ -19,6 +19,14 @@ struct ParsedConfiguration {
     var purposeReferences: [String: (standards: [(String, Node)], fields: [(String, Node)], masked: [(String, Node)])] = [:]
     var roles: [Located<Role>] = []
     var rolePurposes: [String: [(String, Node)]] = [:]
+    var recipients: [Located<Recipient>] = []
+    /// Recipient references of purposes, with their nodes.
+    var purposeRecipients: [String: [(String, Node)]] = [:]
+    /// Category and purpose references of processor contracts: (recipient, id, node).
+    var contractCategories: [(recipient: String, category: String, node: Node)] = []
+    var contractPurposes: [(recipient: String, purpose: String, node: Node)] = []
+    var anomaly = AnomalyPolicy()
+    var anomalyRules: [Located<AnomalyRule>] = []
 
     var configuration: VaultConfiguration? {
         guard let handler else { return nil }
@@ -27,6 +35,8 @@ struct ParsedConfiguration {
             taxonomy: Taxonomy(additional: categories.map(\.value)),
             standards: standards.map(\.value),
             purposes: purposes.map(\.value),
-            roles: roles.map(\.value))
+            roles: roles.map(\.value),
+            recipients: recipients.map(\.value),
+            anomaly: anomaly)
     }
 }

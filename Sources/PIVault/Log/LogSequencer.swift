@@ -25,10 +25,13 @@ actor LogSequencer {
     private var draining = false
     private var unintegrated = 0
     private var closed = false
+    private var integrationScheduled = false
     /// Events per transaction at most; larger groups from one caller are never split.
     private let batchLimit = 8192
     /// Integrate at least this often under sustained load.
     private let integrationInterval = 16_384
+    /// How long after a batch pending events are integrated.
+    private let integrationDelay = Duration.milliseconds(20)
 
     init(store: VaultStore, log: MerkleLog<SQLMerkleStorage>, logger: Logger) {
         self.store = store
@@ -52,38 +55,68 @@ actor LogSequencer {
         }
     }
 
+    /// Notes events another transaction stored itself (with the data they
+    /// describe), so that integration follows as for queued ones.
+    func appended(_ count: Int) {
+        guard count > 0 else { return }
+        unintegrated += count
+        scheduleIntegration()
+    }
+
     private func drain() async {
         while !queue.isEmpty {
-            var count = 0
-            var taken = 0
-            while taken < queue.count, count == 0 || count + queue[taken].entries.count <= batchLimit {
-                count += queue[taken].entries.count
-                taken += 1
-            }
-            let batch = Array(queue.prefix(taken))
-            queue.removeFirst(taken)
-            let entries = batch.flatMap(\.entries)
-            do {
-                let first = try await store.write { try await $0.appendLogEntries(entries) }
-                var next = first
-                for waiting in batch {
-                    waiting.continuation.resume(returning: next)
-                    next += UInt64(waiting.entries.count)
-                }
-                unintegrated += entries.count
-            } catch {
-                for waiting in batch { waiting.continuation.resume(throwing: error) }
-            }
-            if queue.isEmpty || unintegrated >= integrationInterval {
-                await integrate()
-            }
+            await storeNextBatch()
+            if unintegrated >= integrationInterval { await integrate() }
         }
         draining = false
+        scheduleIntegration()
+    }
+
+    /// Integrates pending events a little later, so a run of small batches is
+    /// integrated once: stored events are already durable, and checkpoints
+    /// integrate before they are signed.
+    private func scheduleIntegration() {
+        guard unintegrated > 0, !integrationScheduled, !closed else { return }
+        integrationScheduled = true
+        Task {
+            try? await Task.sleep(for: integrationDelay)
+            await integrateScheduled()
+        }
+    }
+
+    private func integrateScheduled() async {
+        let integrated = unintegrated > 0 ? await integrate() : true
+        integrationScheduled = false
+        // Events stored meanwhile get their own turn; after a failure the next batch retries.
+        if integrated { scheduleIntegration() }
+    }
+
+    private func storeNextBatch() async {
+        var count = 0
+        var taken = 0
+        while taken < queue.count, count == 0 || count + queue[taken].entries.count <= batchLimit {
+            count += queue[taken].entries.count
+            taken += 1
+        }
+        let batch = Array(queue.prefix(taken))
+        queue.removeFirst(taken)
+        let entries = batch.flatMap(\.entries)
+        do {
+            let first = try await store.write { try await $0.appendLogEntries(entries) }
+            var next = first
+            for waiting in batch {
+                waiting.continuation.resume(returning: next)
+                next += UInt64(waiting.entries.count)
+            }
+            unintegrated += entries.count
+        } catch {
+            for waiting in batch { waiting.continuation.resume(throwing: error) }
+        }
     }
 
     /// Waits for queued events to be stored, then integrates them (before the store closes).
     func finish() async {
-        while draining { try? await Task.sleep(for: .milliseconds(1)) }
+        while draining || integrationScheduled { try? await Task.sleep(for: .milliseconds(1)) }
         if unintegrated > 0 { await integrate() }
     }
 
@@ -96,13 +129,18 @@ actor LogSequencer {
         return true
     }
 
-    private func integrate() async {
+    @discardableResult
+    private func integrate() async -> Bool {
+        let pending = unintegrated
         do {
             try await log.integrate()
-            unintegrated = 0
+            // Events stored while integrating may not be in the tree yet: they stay pending.
+            unintegrated -= min(pending, unintegrated)
+            return true
         } catch {
             // The events are stored; the next integration (or the next open) completes the tree.
             logger.warning("transparency log integration deferred", metadata: ["error": "\(error)"])
+            return false
         }
     }
 }

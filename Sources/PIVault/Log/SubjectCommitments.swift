@@ -18,7 +18,12 @@ final class SubjectCommitments: Sendable {
     /// The HMAC of `subjectID` under `salt`, hex.
     static func commitment(subjectID: String, salt: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("pivault-subject-commitment-v1:\(subjectID)".utf8), using: SymmetricKey(data: salt))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return HexText.encode(mac)
+    }
+
+    /// 32 fresh random bytes.
+    static func newSalt() -> Data {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
     }
 
     static func context(_ subjectID: String) -> FieldContext {
@@ -38,27 +43,52 @@ final class SubjectCommitments: Sendable {
 
     /// The commitments of `keys`' subjects inside the caller's transaction,
     /// creating a salt for each subject that has none yet.
-    func commitments(for keys: [String: DataKey], session: StoreSession) async throws -> [String: String] {
+    ///
+    /// Subjects in `newSubjects` are created in the same transaction, so they
+    /// cannot have a salt: theirs are made without a lookup and stored in one
+    /// statement. Commitments from fresh salts are remembered only once the
+    /// caller's transaction commits (``remember(_:)``), so a rollback cannot
+    /// leave a commitment no stored salt reproduces.
+    func commitments(for keys: [String: DataKey], newSubjects: Set<String> = [], session: StoreSession) async throws -> [String: String] {
         var result: [String: String] = [:]
-        for (subjectID, dataKey) in keys {
+        result.reserveCapacity(keys.count)
+        var unknown: [String] = []
+        for subjectID in keys.keys {
             if let cached = cached(subjectID) {
                 result[subjectID] = cached
+            } else if !newSubjects.contains(subjectID) {
+                unknown.append(subjectID)
+            }
+        }
+        let stored = unknown.isEmpty ? [:] : try await session.logSalts(subjectIDs: unknown)
+        var fresh: [(subjectID: String, sealed: Data)] = []
+        for (subjectID, dataKey) in keys where result[subjectID] == nil {
+            var salt: Data
+            if let sealed = stored[subjectID] {
+                salt = try dataKey.open(sealed, binding: Self.context(subjectID))
+                result[subjectID] = Self.commitment(subjectID: subjectID, salt: salt)
+                remember(subjectID, result[subjectID]!)
                 continue
             }
-            var sealed = try await session.logSalt(subjectID: subjectID)
-            if sealed == nil {
-                var salt = Data(count: 32)
-                salt.withUnsafeMutableBytes { buffer in
-                    var generator = SystemRandomNumberGenerator()
-                    for index in buffer.indices { buffer[index] = UInt8.random(in: 0...255, using: &generator) }
-                }
-                sealed = try await session.insertLogSalt(subjectID: subjectID, sealed: try dataKey.seal(salt, binding: Self.context(subjectID)))
+            salt = Self.newSalt()
+            let sealed = try dataKey.seal(salt, binding: Self.context(subjectID))
+            if newSubjects.contains(subjectID) {
+                fresh.append((subjectID, sealed))
+            } else {
+                // An existing subject: another transaction may be creating its salt at this moment; the stored one wins.
+                salt = try dataKey.open(try await session.insertLogSalt(subjectID: subjectID, sealed: sealed), binding: Self.context(subjectID))
             }
-            let salt = try dataKey.open(sealed!, binding: Self.context(subjectID))
-            let commitment = Self.commitment(subjectID: subjectID, salt: salt)
-            remember(subjectID, commitment)
-            result[subjectID] = commitment
+            result[subjectID] = Self.commitment(subjectID: subjectID, salt: salt)
         }
+        try await session.insertLogSalts(fresh)
         return result
+    }
+
+    /// Remembers commitments whose salts are now committed.
+    func remember(_ commitments: [String: String]) {
+        cache.withLock { cache in
+            if cache.count + commitments.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache.merge(commitments) { _, new in new }
+        }
     }
 }

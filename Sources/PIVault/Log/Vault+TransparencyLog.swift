@@ -22,6 +22,11 @@ extension Vault {
         let dataKey: DataKey
         if let keyRow { dataKey = try unwrapKey(keyRow) } else { dataKey = try await subjectDataKey(subjectID) }
         let commitments = transparency.commitments
+        if let sealed = keyRow?.logSalt {
+            let commitment = SubjectCommitments.commitment(subjectID: subjectID, salt: try dataKey.open(sealed, binding: SubjectCommitments.context(subjectID)))
+            commitments.remember(subjectID, commitment)
+            return commitment
+        }
         let found = try await store.read { session -> String? in
             guard let sealed = try await session.logSalt(subjectID: subjectID) else { return nil }
             return SubjectCommitments.commitment(subjectID: subjectID, salt: try dataKey.open(sealed, binding: SubjectCommitments.context(subjectID)))
@@ -30,7 +35,9 @@ extension Vault {
             commitments.remember(subjectID, found)
             return found
         }
-        return try await store.write { try await commitments.commitments(for: [subjectID: dataKey], session: $0)[subjectID]! }
+        let commitment = try await store.write { try await commitments.commitments(for: [subjectID: dataKey], session: $0)[subjectID]! }
+        commitments.remember(subjectID, commitment)
+        return commitment
     }
 
     /// Logs a configuration-change event when the configuration differs from the last one logged.
@@ -57,37 +64,43 @@ extension Vault {
                  decision: "recorded", subject: subject, detail: detail)
     }
 
-    /// Computes the commitments of `subjectIDs` not yet cached in one
-    /// transaction, so a sweep over many subjects costs one round trip per page
-    /// rather than one per subject.
-    func prepareCommitments(_ subjectIDs: Set<String>) async throws {
-        let commitments = transparency.commitments
-        let missing = subjectIDs.filter { commitments.cached($0) == nil }
-        guard missing.count > 1 else { return }
-        try await store.write { session in
-            var keys: [String: DataKey] = [:]
-            for subjectID in missing {
-                guard let row = try await session.subjectKey(subjectID) else {
-                    throw VaultError(.notFound, "subject \(subjectID) has records but no key; the store is inconsistent — run `pivault log check` and restore from a backup")
-                }
-                keys[subjectID] = try self.unwrapKey(row)
-            }
-            _ = try await commitments.commitments(for: keys, session: session)
-        }
-    }
-
     /// Logs one deletion event per record, each committed to its subject.
     func logDeletions(_ records: [RecordRef], kind: LogEvent.Kind, at time: Date, reason: String) async throws {
         guard !records.isEmpty else { return }
-        try await prepareCommitments(Set(records.map(\.subjectID)))
+        let subjects = try await subjectCommitments(Set(records.map(\.subjectID)))
         var events: [LogEvent] = []
         events.reserveCapacity(records.count)
         for record in records {
-            let commitment = try await subjectCommitment(record.subjectID)
             let fields = configuration.purposes[record.purpose]?.fields ?? []
-            events.append(subjectEvent(kind, subject: commitment, purpose: record.purpose, fields: fields, at: time, detail: reason))
+            events.append(subjectEvent(kind, subject: subjects[record.subjectID]!, purpose: record.purpose, fields: fields, at: time, detail: reason))
         }
         try await logEvents(events)
+    }
+
+    /// The commitments of many subjects, with their keys and salts fetched in batches (a sweep touches thousands).
+    func subjectCommitments(_ subjectIDs: Set<String>) async throws -> [String: String] {
+        let commitments = transparency.commitments
+        var result: [String: String] = [:]
+        var missing: [String] = []
+        for subjectID in subjectIDs {
+            if let cached = commitments.cached(subjectID) { result[subjectID] = cached } else { missing.append(subjectID) }
+        }
+        for start in stride(from: 0, to: missing.count, by: 2_000) {
+            let chunk = missing[start..<min(start + 2_000, missing.count)]
+            let rows = try await store.read { try await $0.subjectKeys(Array(chunk)) }
+            var keys: [String: DataKey] = [:]
+            for subjectID in chunk {
+                guard let row = rows[subjectID] else {
+                    throw VaultError(.notFound, "subject \(subjectID) does not exist; check the id or find it with `pivault subject find`")
+                }
+                keys[subjectID] = try unwrapKey(row)
+            }
+            let unwrapped = keys
+            let computed = try await store.write { try await commitments.commitments(for: unwrapped, session: $0) }
+            commitments.remember(computed)
+            result.merge(computed) { first, _ in first }
+        }
+        return result
     }
 }
 
@@ -196,19 +209,23 @@ extension Vault {
 }
 
 extension Vault {
-    /// Logs one collection event per record, and a consent grant for each consent given at collection.
-    func logCollection(_ prepared: PreparedBatch, subjects: [String: String], at time: Date) async throws {
+    /// One collection event per record, and a consent grant for each consent given at collection.
+    static func collectionEvents(_ prepared: PreparedBatch, subjects: [String: String]) -> [LogEvent] {
         var events: [LogEvent] = []
         events.reserveCapacity(prepared.records.count + prepared.consents.count)
+        func event(_ kind: LogEvent.Kind, subject: String, purpose: String, fields: [String], detail: String?) -> LogEvent {
+            LogEvent(kind: kind, time: prepared.at, actor: systemActor.id, role: systemActor.role, purpose: purpose, fields: fields,
+                     decision: "recorded", subject: subject, detail: detail)
+        }
         for record in prepared.records {
             guard let subject = subjects[record.subjectID] else { continue }
-            events.append(subjectEvent(.collection, subject: subject, purpose: record.purpose, fields: record.sealedFields.keys.sorted(), at: time, detail: record.standard))
+            events.append(event(.collection, subject: subject, purpose: record.purpose, fields: record.sealedFields.keys.sorted(), detail: record.standard))
         }
         for consent in prepared.consents {
             guard let subject = subjects[consent.subjectID] else { continue }
-            events.append(subjectEvent(.consentGrant, subject: subject, purpose: consent.purpose, fields: [], at: time, detail: consent.method))
+            events.append(event(.consentGrant, subject: subject, purpose: consent.purpose, fields: [], detail: consent.method))
         }
-        try await logEvents(events)
+        return events
     }
 }
 

@@ -38,39 +38,16 @@ public struct NoticeDelivery: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        let hook = Webhook(url: webhook, attempts: attempts, backoff: backoff)
         for notice in try await vault.owedNotices(emergencyID: emergencyID) {
             if notice.delivery == "delivered" { report.alreadyDelivered += 1; continue }
-            let body = try encoder.encode(notice)
-            var lastError: String?
-            var delivered = false
-            for attempt in 0..<attempts {
-                if attempt > 0 { try await Task.sleep(for: backoff * (1 << (attempt - 1))) }
-                do {
-                    try await post(body)
-                    delivered = true
-                    break
-                } catch {
-                    lastError = String(describing: error).prefix(200).description
-                }
-            }
-            let deliveredAt = delivered ? vault.clock.now() : nil
-            let failure = delivered ? nil : lastError
+            let outcome = await hook.deliver(try encoder.encode(notice))
+            let deliveredAt = outcome.delivered ? vault.clock.now() : nil
             try await vault.store.write {
-                try await $0.recordDelivery(subjectID: notice.subjectID, recordID: notice.recordID, deliveredAt: deliveredAt, error: failure)
+                try await $0.recordDelivery(subjectID: notice.subjectID, recordID: notice.recordID, deliveredAt: deliveredAt, error: outcome.error)
             }
-            if delivered { report.delivered += 1 } else { report.failed += 1 }
+            if outcome.delivered { report.delivered += 1 } else { report.failed += 1 }
         }
         return report
-    }
-
-    func post(_ body: Data) async throws {
-        var request = URLRequest(url: webhook)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.timeoutInterval = 10
-        let (_, response) = try await URLSession.shared.upload(for: request, from: body)
-        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-            throw VaultError(.storageUnavailable, "the webhook answered status \((response as? HTTPURLResponse)?.statusCode ?? 0)")
-        }
     }
 }

@@ -22,7 +22,7 @@ extension Vault {
                     "primaryPurpose": .bool(purpose.necessary),
                     "termination": .string("retention \(purpose.retention); consent can be withdrawn at any time (PIPL Art. 15)"),
                     "thirdPartyDisclosure": .bool(!purpose.recipients.isEmpty),
-                    "thirdPartyName": .string(purpose.recipients.joined(separator: ", ")),
+                    "thirdPartyName": .string(purpose.recipients.map { configuration.recipients[$0]?.name ?? $0 }.joined(separator: ", ")),
                 ])]),
             ])
         }

@@ -16,6 +16,25 @@ public struct NoticeContent: Sendable, Hashable, Codable {
         public var fields: [String]
     }
 
+    /// A recipient as the notice names it (Art. 23, 39): who, what it is, and for one abroad
+    /// where, under which mechanism, and how to exercise rights against it.
+    public struct RecipientDetail: Sendable, Hashable, Codable {
+        /// Recipient id.
+        public var id: String
+        /// Name.
+        public var name: String
+        /// `handler` or `processor`.
+        public var kind: RecipientKind
+        /// Contact.
+        public var contact: String?
+        /// Country, for a recipient abroad.
+        public var country: String?
+        /// Transfer mechanism, for a recipient abroad.
+        public var mechanism: TransferMechanism?
+        /// How to exercise rights against a recipient abroad.
+        public var rightsContact: String?
+    }
+
     /// Handler name.
     public var handler: String
     /// Handler contact.
@@ -42,6 +61,8 @@ public struct NoticeContent: Sendable, Hashable, Codable {
     public var retention: String
     /// Other handlers that receive the information (Art. 23).
     public var recipients: [String]
+    /// The registered recipients in detail; nil when the purpose names none the registry knows.
+    public var recipientDetails: [RecipientDetail]?
     /// Whether results are disclosed publicly (Art. 25).
     public var disclosesPublicly: Bool
     /// Cross-border transfer mechanism (Art. 38–39).
@@ -72,7 +93,13 @@ public struct NoticeContent: Sendable, Hashable, Codable {
         necessity = purpose.necessity
         impact = purpose.impact
         retention = purpose.retention.description
-        recipients = purpose.recipients
+        recipients = purpose.recipients.map { configuration.recipients[$0]?.name ?? $0 }
+        let details = purpose.recipients.compactMap { configuration.recipients[$0] }.map { recipient in
+            RecipientDetail(id: recipient.id, name: recipient.name, kind: recipient.kind, contact: recipient.contact,
+                            country: recipient.isAbroad ? recipient.country : nil, mechanism: recipient.isAbroad ? recipient.mechanism : nil,
+                            rightsContact: recipient.isAbroad ? recipient.rightsContact : nil)
+        }
+        recipientDetails = details.isEmpty ? nil : details
         disclosesPublicly = purpose.disclosesPublicly
         crossBorderMechanism = purpose.crossBorderMechanism
         necessary = purpose.necessary

@@ -22,6 +22,7 @@ public enum NoticeRenderer {
         }
         lines.append("Retention: \(englishRetention(c.retention)); then it is deleted.")
         lines.append(c.recipients.isEmpty ? "Recipients: none; the information is not provided to other handlers." : "Recipients: \(c.recipients.joined(separator: ", ")).")
+        for detail in c.recipientDetails ?? [] { lines.append(contentsOf: englishRecipient(detail)) }
         if c.disclosesPublicly { lines.append("Results are disclosed publicly.") }
         if let mechanism = c.crossBorderMechanism { lines.append("Transfer outside the PRC under: \(mechanism).") }
         lines.append(c.necessary ? "This processing is necessary for the service." : "This processing is optional: refusing it does not affect the service (PIPL Art. 16).")
@@ -47,12 +48,31 @@ public enum NoticeRenderer {
         }
         lines.append("保存期限：\(chineseRetention(c.retention))，期满后删除。")
         lines.append(c.recipients.isEmpty ? "接收方：无，不向其他个人信息处理者提供。" : "接收方：\(c.recipients.joined(separator: "、"))。")
+        for detail in c.recipientDetails ?? [] { lines.append(contentsOf: chineseRecipient(detail)) }
         if c.disclosesPublicly { lines.append("处理结果将公开。") }
         if let mechanism = c.crossBorderMechanism { lines.append("向境外提供，依据：\(mechanism)。") }
         lines.append(c.necessary ? "该处理为提供服务所必需。" : "该处理非提供服务所必需，拒绝不影响服务（第十六条）。")
         if c.separateConsent && c.basis == .consent { lines.append("该目的需要您单独同意。") }
         lines.append("您的权利：您可以查阅、复制、更正、删除您的个人信息，要求解释处理规则\(c.basis == .consent ? "，并可随时撤回同意，撤回不影响撤回前基于同意已进行的处理活动的效力" : "")。联系方式：\(c.contact)（第四十四条至第五十条\(c.basis == .consent ? "、第十五条" : "")）。")
         return lines.joined(separator: "\n")
+    }
+
+    static func englishRecipient(_ r: NoticeContent.RecipientDetail) -> [String] {
+        let what = r.kind == .processor ? "entrusted processor acting for the handler (PIPL Art. 21)" : "another handler (PIPL Art. 23)"
+        var lines = ["  - \(r.name): \(what)\(r.contact.map { "; contact: \($0)" } ?? "")."]
+        if let country = r.country {
+            lines.append("    Outside the PRC, in \(country), under \(r.mechanism?.english ?? "—") (PIPL Art. 38–39). Exercise your rights against this recipient through \(r.rightsContact ?? r.contact ?? "the handler").")
+        }
+        return lines
+    }
+
+    static func chineseRecipient(_ r: NoticeContent.RecipientDetail) -> [String] {
+        let what = r.kind == .processor ? "受托处理者，代表处理者处理（第二十一条）" : "其他个人信息处理者（第二十三条）"
+        var lines = ["  - \(r.name)：\(what)\(r.contact.map { "；联系方式：\($0)" } ?? "")。"]
+        if let country = r.country {
+            lines.append("    境外接收方，位于\(country)，依据\(r.mechanism?.chinese ?? "—")（第三十八条、第三十九条）。向该境外接收方行使权利的方式：\(r.rightsContact ?? r.contact ?? "联系处理者")。")
+        }
+        return lines
     }
 
     static func englishBasis(_ basis: LegalBasis) -> String {

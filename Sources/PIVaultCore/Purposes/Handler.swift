@@ -6,11 +6,14 @@ public struct Handler: Sendable, Hashable {
     public var contact: String
     /// The personal-information protection officer's contact, where one is appointed (Art. 52).
     public var officer: String?
+    /// The authority breach notices go to (Art. 57), e.g. the local cyberspace administration.
+    public var authority: String?
 
     /// Creates a handler.
-    public init(name: String, contact: String, officer: String? = nil) {
+    public init(name: String, contact: String, officer: String? = nil, authority: String? = nil) {
         self.name = name
         self.contact = contact
         self.officer = officer
+        self.authority = authority
     }
 }

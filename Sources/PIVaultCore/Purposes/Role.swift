@@ -6,11 +6,15 @@ public struct Role: Sendable, Hashable {
     public var purposes: [String]
     /// Whether the role administers the vault (keys, configuration).
     public var administrator: Bool
+    /// Whether the role is the protection officer's or an auditor's (Art. 52, 54): it may read
+    /// the processing report and incidents, never personal data.
+    public var officer: Bool
 
     /// Creates a role.
-    public init(id: String, purposes: [String], administrator: Bool = false) {
+    public init(id: String, purposes: [String], administrator: Bool = false, officer: Bool = false) {
         self.id = id
         self.purposes = purposes
         self.administrator = administrator
+        self.officer = officer
     }
 }

@@ -11,14 +11,21 @@ public struct VaultConfiguration: Sendable, Hashable {
     public var purposes: [String: Purpose]
     /// Roles by id.
     public var roles: [String: Role]
+    /// Recipients personal information may be given to, by id (PIPL Art. 21, 23, 38–39).
+    public var recipients: [String: Recipient] = [:]
+    /// Anomaly rules on the access stream (Art. 51, 57).
+    public var anomaly = AnomalyPolicy()
 
     /// Creates a configuration.
-    public init(handler: Handler, taxonomy: Taxonomy, standards: [CollectionStandard], purposes: [Purpose], roles: [Role]) {
+    public init(handler: Handler, taxonomy: Taxonomy, standards: [CollectionStandard], purposes: [Purpose], roles: [Role],
+                recipients: [Recipient] = [], anomaly: AnomalyPolicy = AnomalyPolicy()) {
         self.handler = handler
         self.taxonomy = taxonomy
         self.standards = Dictionary(standards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.purposes = Dictionary(purposes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.roles = Dictionary(roles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.recipients = Dictionary(recipients.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.anomaly = anomaly
     }
 
     /// The definition of a field as the standards of `purpose` declare it.
@@ -46,16 +53,28 @@ public struct VaultConfiguration: Sendable, Hashable {
     /// bundled: it shares with another handler (Art. 23), discloses publicly (Art. 25), processes
     /// sensitive categories (Art. 29) or transfers abroad (Art. 39).
     public func requiresSeparateConsent(_ purpose: Purpose) -> Bool {
-        !purpose.recipients.isEmpty || purpose.disclosesPublicly || purpose.crossBorderMechanism != nil || !sensitiveFields(of: purpose).isEmpty
+        providesToOtherHandlers(purpose) || purpose.disclosesPublicly || transfersAbroad(purpose) || !sensitiveFields(of: purpose).isEmpty
     }
 
     /// The reasons `purpose` needs a separate consent, with articles, for messages.
     public func separateConsentReasons(_ purpose: Purpose) -> [String] {
         var reasons: [String] = []
-        if !purpose.recipients.isEmpty { reasons.append("it provides information to other handlers (PIPL Art. 23)") }
+        if providesToOtherHandlers(purpose) { reasons.append("it provides information to other handlers (PIPL Art. 23)") }
         if purpose.disclosesPublicly { reasons.append("it discloses information publicly (PIPL Art. 25)") }
         if !sensitiveFields(of: purpose).isEmpty { reasons.append("it processes sensitive personal information (PIPL Art. 29)") }
-        if purpose.crossBorderMechanism != nil { reasons.append("it transfers information abroad (PIPL Art. 39)") }
+        if transfersAbroad(purpose) { reasons.append("it transfers information abroad (PIPL Art. 39)") }
         return reasons
+    }
+
+    /// Whether `purpose` gives information to another handler (Art. 23). An
+    /// entrusted processor inside the PRC is not one (Art. 21); a recipient the
+    /// registry does not know is treated as one.
+    public func providesToOtherHandlers(_ purpose: Purpose) -> Bool {
+        purpose.recipients.contains { id in recipients[id].map { $0.kind == .handler } ?? true }
+    }
+
+    /// Whether `purpose` transfers information outside the PRC (Art. 38–39).
+    public func transfersAbroad(_ purpose: Purpose) -> Bool {
+        purpose.crossBorderMechanism != nil || purpose.recipients.contains { recipients[$0]?.isAbroad ?? false }
     }
 }

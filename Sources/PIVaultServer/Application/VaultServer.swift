@@ -66,13 +66,17 @@ public enum VaultServer {
         NoticeRoutes(vault: vault).add(to: router)
 
         let tokens = APITokens(store: vault.store, configuration: vault.configuration, clock: dependencies.clock)
-        let authenticator = TokenAuthenticator(tokens: tokens, cacheSeconds: settings.tokenCacheSeconds)
+        let authenticator = TokenAuthenticator(tokens: tokens, cacheSeconds: settings.tokenCacheSeconds, alerts: vault.alerts)
         let limiter = RateLimiter(limit: settings.rateLimit, seconds: dependencies.monotonicSeconds)
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))
         let json = StrictJSON(maxBodySize: settings.maxBodySize, maxDepth: settings.maxJSONDepth)
         let vaultRoutes = VaultRoutes(vault: vault, json: json, metrics: dependencies.metrics, keys: dependencies.keyRotation, clock: dependencies.clock)
         vaultRoutes.add(to: v1)
         HealthCodeRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        SharingRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        IncidentRoutes(vault: vault, json: json).add(to: v1)
+        AnomalyRoutes(vault: vault, metrics: dependencies.metrics).add(to: v1)
+        ReportRoutes(vault: vault).add(to: v1)
         DeidentifyRoutes(json: json).add(to: v1)
         RightsRoutes(vault: vault, json: json).add(to: router.group("v1/requests")
             .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
@@ -93,7 +97,8 @@ public enum VaultServer {
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
             services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
                        CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger),
-                       RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger)],
+                       RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger),
+                       SuspensionService(vault: dependencies.vault, interval: .seconds(5), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PIVault
 import PIVaultCore
 import PIVaultStore
 import Synchronization
@@ -10,6 +11,7 @@ final class TokenAuthenticator: Sendable {
         case authenticated(Principal)
         case unknown
         case roleMissing(String)
+        case suspended(SuspensionRow)
     }
 
     private struct Entry: Sendable {
@@ -21,10 +23,12 @@ final class TokenAuthenticator: Sendable {
     private let cacheSeconds: Double
     private let cache = Mutex<[String: Entry]>([:])
     private static let cacheLimit = 10_000
+    private let alerts: AlertCenter?
 
-    init(tokens: APITokens, cacheSeconds: Double) {
+    init(tokens: APITokens, cacheSeconds: Double, alerts: AlertCenter? = nil) {
         self.tokens = tokens
         self.cacheSeconds = cacheSeconds
+        self.alerts = alerts
     }
 
     func authenticate(_ secret: TokenSecret) async throws -> Outcome {
@@ -48,6 +52,8 @@ final class TokenAuthenticator: Sendable {
         }
         guard row.isLive(at: now) else { return .unknown }
         guard let role = tokens.configuration.roles[row.role] else { return .roleMissing(row.role) }
+        // A token an anomaly rule suspended (PIPL Art. 51) stays refused until an administrator lifts it.
+        if let suspension = alerts?.suspension(of: row.id) { return .suspended(suspension) }
         return .authenticated(Principal(tokenID: row.id, name: row.name, role: role))
     }
 

@@ -46,6 +46,14 @@ public final class ServerMetrics: Sendable {
         ).increment()
     }
 
+    /// Records one anomaly alert by rule and kind (PIPL Art. 51, 57); never the actor.
+    func recordAnomaly(rule: String, kind: String, suspended: Bool) {
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(namespace: "pivault", subsystem: "anomaly", metricName: "alerts", unitName: "total", helpText: "Anomaly alerts raised on the access stream, by rule and kind."),
+            labels: [("rule", rule), ("kind", kind), ("suspended", suspended ? "true" : "false")]
+        ).increment()
+    }
+
     /// The Prometheus text exposition.
     public func render() -> String { registry.emitToString() }
 }

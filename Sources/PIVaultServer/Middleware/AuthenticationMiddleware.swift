@@ -1,4 +1,6 @@
 import Foundation
+import PIVaultCore
+import PIVaultStore
 import Hummingbird
 import HTTPTypes
 
@@ -26,6 +28,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw Problem.unauthenticated("the token is unknown, expired or revoked; create a new one with `pivault token create`", invalidToken: true)
         case .roleMissing(let role):
             throw Problem.forbidden("the token acts in role '\(role)', which the configuration no longer declares; create a token for a declared role")
+        case .suspended(let suspension):
+            context.observed.actor = suspension.actor
+            throw Problem.forbidden("the token is suspended since \(ISODate.formatDateTime(suspension.suspendedAt)) by anomaly rule '\(suspension.ruleID)' (\(suspension.reason)); an administrator can lift it with `pivault anomaly lift \(suspension.actor)` or DELETE /v1/anomaly/suspensions/\(suspension.actor)")
         case .authenticated(let principal):
             context.observed.actor = principal.tokenID
             if let wait = limiter.take(principal.tokenID) {

@@ -184,6 +184,9 @@ struct VaultRoutes: Sendable {
 
     func requirePurpose(_ purpose: String, _ principal: Principal) throws {
         guard principal.may(use: purpose) else {
+            // The anomaly rules count this denial too (PIPL Art. 51), without holding up the answer.
+            let vault = self.vault
+            Task { await vault.observeDenial(principal.actor) }
             throw Problem.forbidden("role '\(principal.role.id)' is not granted purpose '\(purpose)'; the configuration grants it: \(principal.role.purposes.isEmpty ? "none" : principal.role.purposes.joined(separator: ", "))")
         }
     }

@@ -42,7 +42,6 @@ public final class SQLiteEngine: DatabaseEngine {
                 readers.append(reader)
                 try await reader.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
                 try await reader.sql(queryLogLevel: nil).raw("PRAGMA cache_size = -32768").run()
-                try await reader.sql(queryLogLevel: nil).raw("PRAGMA mmap_size = 268435456").run()
             }
         } catch {
             try? await connection.close()

@@ -10,10 +10,13 @@ public struct SubjectKeyRow: Sendable {
     public var wrappedKey: Data?
     /// When the subject was erased.
     public var erasedAt: Date?
+    /// The subject's sealed transparency-log commitment salt, where the query fetched it.
+    public var logSalt: Data?
 
     /// Creates a row.
-    public init(subjectID: String, keyVersion: Int?, wrappedKey: Data?, erasedAt: Date?) {
+    public init(subjectID: String, keyVersion: Int?, wrappedKey: Data?, erasedAt: Date?, logSalt: Data? = nil) {
         self.subjectID = subjectID
+        self.logSalt = logSalt
         self.keyVersion = keyVersion
         self.wrappedKey = wrappedKey
         self.erasedAt = erasedAt

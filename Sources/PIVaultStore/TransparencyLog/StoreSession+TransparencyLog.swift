@@ -36,24 +36,34 @@ extension StoreSession {
     /// Once the transaction commits the events are acknowledged: integration
     /// into the tree can follow later (and is redone after a crash).
     public func appendLogEntries(_ entries: [(subject: String?, data: Data)]) async throws -> UInt64 {
-        let first = try await logState(locking: true).leafCount
-        guard !entries.isEmpty else { return first }
+        guard !entries.isEmpty else { return try await logState(locking: false).leafCount }
+        // Claiming the indices and reading them back is one statement: it also takes the state row's
+        // lock on PostgreSQL, so concurrent appenders in other processes take turns.
+        let count = Int64(entries.count)
+        guard let row = try await database.raw("UPDATE tlog_state SET leaf_count = leaf_count + \(bind: count) WHERE id = 1 RETURNING leaf_count").first() else {
+            throw StoreError(.schema, "the transparency log's state row is missing; the schema was altered by hand — restore the database from a backup")
+        }
+        let first = try row.decode(column: "leaf_count", as: Int64.self) - count
         for (offset, chunk) in entries.chunked(500).enumerated() {
-            let base = Int64(first) + Int64(offset * 500)
+            let base = first + Int64(offset * 500)
             let rows = chunk.enumerated().map { [base + Int64($0.offset), $0.element.subject, $0.element.data] as [any Encodable & Sendable] }
             try await database.insert(into: "tlog_entries").columns("idx", "subject", "data").boundRows(rows).run()
         }
-        try await insertLeaves(entries.map { TreeHasher.leafHash($0.data) }, at: first)
-        return first
+        try await insertLeafHashes(entries.map { TreeHasher.leafHash($0.data) }, at: UInt64(first))
+        return UInt64(first)
     }
 
     private func insertLeaves(_ hashes: [MerkleHash], at first: UInt64) async throws {
+        try await insertLeafHashes(hashes, at: first)
+        try await database.raw("UPDATE tlog_state SET leaf_count = \(bind: Int64(first) + Int64(hashes.count)) WHERE id = 1").run()
+    }
+
+    private func insertLeafHashes(_ hashes: [MerkleHash], at first: UInt64) async throws {
         for (offset, chunk) in hashes.chunked(1000).enumerated() {
             let base = Int64(first) + Int64(offset * 1000)
             let rows = chunk.enumerated().map { [Int64(0), base + Int64($0.offset), Data($0.element.bytes)] as [any Encodable & Sendable] }
             try await database.insert(into: "tlog_nodes").columns("level", "idx", "hash").boundRows(rows).run()
         }
-        try await database.raw("UPDATE tlog_state SET leaf_count = \(bind: Int64(first) + Int64(hashes.count)) WHERE id = 1").run()
     }
 
     /// Stores interior nodes and advances the integrated size; see ``MerkleStorage/integrate(nodes:upTo:)``.
@@ -178,6 +188,25 @@ extension StoreSession {
     /// A subject's sealed commitment salt, if one was made.
     public func logSalt(subjectID: String) async throws -> Data? {
         try await database.raw("SELECT sealed_salt FROM tlog_subject_salts WHERE subject_id = \(bind: subjectID)").first()?.decode(column: "sealed_salt", as: Data.self)
+    }
+
+    /// The sealed commitment salts of `subjectIDs` that have one.
+    public func logSalts(subjectIDs: [String]) async throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        for chunk in subjectIDs.chunked(500) {
+            for row in try await database.raw("SELECT subject_id, sealed_salt FROM tlog_subject_salts WHERE subject_id IN (\(binds: Array(chunk)))").all() {
+                found[try row.decode(column: "subject_id", as: String.self)] = try row.decode(column: "sealed_salt", as: Data.self)
+            }
+        }
+        return found
+    }
+
+    /// Stores the sealed salts of subjects created in the caller's transaction.
+    public func insertLogSalts(_ salts: [(subjectID: String, sealed: Data)]) async throws {
+        for chunk in salts.chunked(500) {
+            try await database.insert(into: "tlog_subject_salts").columns("subject_id", "sealed_salt")
+                .boundRows(chunk.map { [$0.subjectID, $0.sealed] as [any Encodable & Sendable] }).run()
+        }
     }
 
     /// Stores a subject's sealed salt unless one exists; returns the stored one.

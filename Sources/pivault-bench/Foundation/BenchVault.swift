@@ -1,5 +1,8 @@
 import PIVaultCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import PIVault
 import PIVaultCrypto
@@ -9,11 +12,11 @@ struct BenchVault {
     let directory: String
     let vault: Vault
 
-    static func make() async throws -> BenchVault {
+    static func make(yaml: String = DemoConfiguration.yaml) async throws -> BenchVault {
         let directory = NSTemporaryDirectory() + "pivault-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = directory + "/pivault.yaml"
-        try Data(DemoConfiguration.yaml.utf8).write(to: URL(fileURLWithPath: config))
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
         let key = MasterKey.generate(version: 1).exportBase64()
         var logger = Logger(label: "bench")
         logger.logLevel = .error
@@ -36,6 +39,16 @@ enum Measure {
         try await body()
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// CPU time (user and system) this process has used so far, in seconds:
+    /// a phase's CPU cost per operation stays comparable when other work
+    /// shares the machine, which its wall-clock rate does not.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Peak resident set size of this process, in MiB (VmHWM).

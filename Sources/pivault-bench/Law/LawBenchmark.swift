@@ -55,24 +55,23 @@ struct LawBenchmark: AsyncParsableCommand {
         let clock = Date()
         let store = bench.vault.store
         let total = records
-        let keyring = bench.vault.keyring
         // Rows are written directly (sealed values are opaque to the sweep), 10 records per subject, every 10th due.
-        // Each subject gets a real data key: every deletion enters the transparency log under the subject's commitment.
-        for start in stride(from: 0, to: total, by: 5_000) {
-            let subjects = try Set((start..<min(start + 5_000, total)).map { $0 / 10 }).sorted().map { index in
-                let id = "sub_\(index)"
-                let wrapped = try keyring.wrap(DataKey.generate(), for: id)
-                return (id: id, keyVersion: wrapped.version, wrappedKey: wrapped.sealed)
+        // Subjects get real wrapped keys: each deletion enters the log under the subject's commitment.
+        let keyring = bench.vault.keyring
+        for start in stride(from: 0, to: (total + 9) / 10, by: 5_000) {
+            let subjects = try (start..<min(start + 5_000, (total + 9) / 10)).map { index in
+                let wrapped = try keyring.wrap(DataKey.generate(), for: "sub_\(index)")
+                return (id: "sub_\(index)", keyVersion: wrapped.version, wrappedKey: wrapped.sealed, createdAt: clock - 86_400 * 200)
             }
+            try await store.write { try await $0.insertSubjects(subjects) }
+        }
+        for start in stride(from: 0, to: total, by: 5_000) {
             let batch = (start..<min(start + 5_000, total)).map { index in
                 StoredRecord(subjectID: "sub_\(index / 10)", recordID: "rec_\(index)", standard: "epidemic-registration", purpose: "contact-tracing",
                              collectedAt: clock - 86_400 * 200, retainUntil: index % 10 == 0 ? clock - 60 : clock + 86_400 * 365,
                              sealedFields: ["name": Data(repeating: 1, count: 40), "mobile": Data(repeating: 2, count: 44)], blindIndexes: [])
             }
-            try await store.write { session in
-                try await session.insertSubjects(subjects, at: clock)
-                try await session.insertRecords(batch)
-            }
+            try await store.write { try await $0.insertRecords(batch) }
         }
         Measure.resetPeak()
         var report: SweepReport?

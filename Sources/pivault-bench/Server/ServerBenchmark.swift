@@ -92,7 +92,7 @@ struct ServerBenchmark: AsyncParsableCommand {
     // MARK: The server process
 
     func serve(directory: String) async throws {
-        var logger = Logger(label: "pivault.server", factory: { StreamLogHandler.standardError(label: $0) })
+        var logger = Logger(label: "pivault.server", factory: { BufferedLogHandler(label: $0) })
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let environment = ProcessInfo.processInfo.environment
         let launcher = VaultLauncher(configPath: directory + "/pivault.yaml", dataDirectory: directory + "/pivault-data", database: nil,

@@ -47,13 +47,14 @@ struct ServeCommand: AsyncParsableCommand {
         server.shutdownGracePeriod = try shutdownGrace ?? environment["PIVAULT_SHUTDOWN_GRACE"].map { Double(try Self.number($0, "PIVAULT_SHUTDOWN_GRACE")) } ?? server.shutdownGracePeriod
         guard (0...65535).contains(server.port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard server.maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }
-        var logger = Logger(label: "pivault.server", factory: { StreamLogHandler.standardError(label: $0) })
+        var logger = Logger(label: "pivault.server", factory: { BufferedLogHandler(label: $0) })
         logger.logLevel = environment["PIVAULT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         try await runReporting {
             try await ServeLauncher(vault: options.launcher, server: server).run(logger: logger, say: { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }, warn: CLI.warn)
         }
+        LogOutput.standardError.flush()
     }
 
     static func number(_ text: String, _ name: String) throws -> Int {

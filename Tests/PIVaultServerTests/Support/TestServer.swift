@@ -27,12 +27,12 @@ struct TestServer {
     static let start = ISODate.date(year: 2022, month: 4, day: 1)!
 
     static func make(_ engine: TestEngine, server: ServerConfiguration = ServerConfiguration(rateLimit: .unlimited),
-                     emergency: Bool = true, keySource: KeySource? = nil) async throws -> TestServer {
+                     emergency: Bool = true, keySource: KeySource? = nil, yaml: String = DemoConfiguration.yaml) async throws -> TestServer {
         let logs = CapturedLogs()
         let logger = logs.logger()
         let (location, directory, cleanUp) = try await engine.makeLocation(logger: logger)
         let clock = ManualClock(start)
-        let configuration = try ConfigurationLoader.load(yaml: DemoConfiguration.yaml)
+        let configuration = try ConfigurationLoader.load(yaml: yaml)
         let engineHandle = try await location.open(logger: logger)
         let store = try await VaultStore.open(engineHandle)
         let keyring = try Keyring([MasterKey.generate(version: 1)])

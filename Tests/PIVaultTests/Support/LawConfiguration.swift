@@ -21,5 +21,6 @@ enum LawConfiguration {
     static var yaml: String {
         DemoConfiguration.yaml.replacingOccurrences(of: "roles:\n", with: sharing + "roles:\n")
             .replacingOccurrences(of: "{ id: support, purposes: [service-newsletter] }", with: "{ id: support, purposes: [service-newsletter, research-sharing] }")
+            + "recipients:\n  - { id: Provincial CDC, kind: handler, contact: cdc@example.cn }\n"
     }
 }
