@@ -26,6 +26,15 @@ extension Vault {
         return TransferResult(recipient: recipient, access: result)
     }
 
+    /// The registry's checks of a transfer (registered, named by the purpose,
+    /// a processor's contract and categories), reading nothing; a batch runs them once first.
+    ///
+    /// - Throws: ``VaultError`` `denied` with the article.
+    @discardableResult
+    public func checkTransfer(_ request: TransferRequest) throws -> Recipient {
+        try checkRecipient(request, at: clock.now())
+    }
+
     /// The registry's checks of a transfer, before anything is read.
     func checkRecipient(_ request: TransferRequest, at now: Date) throws -> Recipient {
         guard let recipient = configuration.recipients[request.recipient] else {
