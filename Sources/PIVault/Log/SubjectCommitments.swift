@@ -18,14 +18,7 @@ final class SubjectCommitments: Sendable {
     /// The HMAC of `subjectID` under `salt`, hex.
     static func commitment(subjectID: String, salt: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("pivault-subject-commitment-v1:\(subjectID)".utf8), using: SymmetricKey(data: salt))
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in mac {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return HexText.encode(mac)
     }
 
     /// 32 fresh random bytes.

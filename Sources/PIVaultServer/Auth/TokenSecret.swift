@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PIVaultCrypto
 
 /// An API token's secret: 256 random bits, shown once at creation and then
 /// kept only as its SHA-256 hash. It prints as `<redacted>` and has an empty
@@ -26,7 +27,7 @@ public struct TokenSecret: Sendable, CustomStringConvertible, CustomDebugStringC
 
     /// Lowercase hex SHA-256 of the secret: what the database stores.
     public var hash: String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexText.encode(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Whether the text has the shape of a token (prefix and 43 base64url characters).
