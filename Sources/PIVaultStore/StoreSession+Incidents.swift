@@ -17,6 +17,17 @@ extension StoreSession {
         }
     }
 
+    /// Which of `subjectIDs` exist (erased ones included), in chunks.
+    public func existingSubjects(_ subjectIDs: [String]) async throws -> Set<String> {
+        var found = Set<String>()
+        for chunk in subjectIDs.chunked(400) {
+            for row in try await database.raw("SELECT subject_id FROM subjects WHERE subject_id IN (\(binds: Array(chunk)))").all() {
+                found.insert(try row.decode(column: "subject_id", as: String.self))
+            }
+        }
+        return found
+    }
+
     /// Every incident, most recent first.
     public func incidents() async throws -> [IncidentRow] {
         try await database.raw("\(unsafeRaw: Self.incidentColumns) ORDER BY occurred_at DESC, incident_id").all().map(Self.incidentRow)

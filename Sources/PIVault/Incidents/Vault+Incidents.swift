@@ -16,12 +16,8 @@ extension Vault {
         let now = clock.now()
         try validate(report, at: now)
         let subjects = Array(Set(report.subjects)).sorted()
-        let existing = try await store.read { session -> [String: SubjectKeyRow] in
-            var rows: [String: SubjectKeyRow] = [:]
-            for subject in subjects { rows[subject] = try await session.subjectKey(subject) }
-            return rows
-        }
-        if let missing = subjects.first(where: { existing[$0] == nil }) {
+        let existing = try await store.read { try await $0.existingSubjects(subjects) }
+        if let missing = subjects.first(where: { !existing.contains($0) }) {
             throw VaultError(.notFound, "subject \(missing) named as affected does not exist; check the ids (nothing was stored)", fieldPath: "subjects", article: "PIPL Art. 57")
         }
         let row = IncidentRow(

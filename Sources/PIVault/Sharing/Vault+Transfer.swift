@@ -26,6 +26,15 @@ extension Vault {
         return TransferResult(recipient: recipient, access: result)
     }
 
+    /// The registry's checks of a transfer (registered, named by the purpose,
+    /// a processor's contract and categories), reading nothing; a batch runs them once first.
+    ///
+    /// - Throws: ``VaultError`` `denied` with the article.
+    @discardableResult
+    public func checkTransfer(_ request: TransferRequest) throws -> Recipient {
+        try checkRecipient(request, at: clock.now())
+    }
+
     /// The registry's checks of a transfer, before anything is read.
     func checkRecipient(_ request: TransferRequest, at now: Date) throws -> Recipient {
         guard let recipient = configuration.recipients[request.recipient] else {
@@ -67,14 +76,4 @@ extension Vault {
                             contractInForce: recipient.contract.map { $0.isInForce(at: now) })
         }
     }
-}
-
-/// A registered recipient, the purposes that name it, and whether its contract is in force.
-public struct RecipientStatus: Sendable, Hashable {
-    /// The recipient.
-    public var recipient: Recipient
-    /// The purposes that give it data.
-    public var purposes: [String]
-    /// For an entrusted processor: whether its contract is in force now.
-    public var contractInForce: Bool?
 }
