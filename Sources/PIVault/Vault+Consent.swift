@@ -109,14 +109,14 @@ extension Vault {
         let receiptID = Identifiers.random(prefix: "rcp")
         let receipt = try SignedDocument.sign(consentReceipt(id: receiptID, event: "withdrawal", subjectID: subjectID, purposes: [purpose],
                                                               method: method, at: now, guardian: false), with: signer)
-        let (withdrawn, deleted) = try await store.write { session -> ([String], Int) in
+        let (withdrawn, deleted) = try await store.write { session -> ([String], [RecordRef]) in
             let live = try await session.consents(subjectID: subjectID).filter { $0.purpose == purposeID && $0.withdrawnAt == nil }
             guard !live.isEmpty else {
                 throw VaultError(.notFound, "subject \(subjectID) has no live consent to purpose '\(purposeID)'", article: "PIPL Art. 15")
             }
             _ = try await session.withdrawConsents(subjectID: subjectID, purpose: purposeID, at: now)
             try await session.insertConsentReceipt(subjectID: subjectID, receiptID: receiptID, document: receipt, at: now)
-            var deleted = 0
+            var deleted: [RecordRef] = []
             if purpose.basis == .consent {
                 let records = try await session.records(subjectID: subjectID, purpose: purposeID)
                 let receipts = records.map { record in
@@ -124,13 +124,15 @@ extension Vault {
                                        purpose: record.purpose, reason: "consent withdrawn and consent was the only basis", article: "PIPL Art. 47(1)3", deletedAt: now)
                 }
                 try await session.deleteRecords(records, receipts: receipts)
-                deleted = records.count
+                deleted = records
             }
             return (live.map(\.id), deleted)
         }
-        try await logConsent(.consentWithdrawal, subjectID: subjectID, purposes: [purposeID], at: now, detail: deleted > 0 ? "\(method); records deleted: \(deleted)" : method)
-        logger.info("consent withdrawn", metadata: ["subject": "\(subjectID)", "purpose": "\(purposeID)", "recordsDeleted": "\(deleted)"])
-        return ConsentOutcome(consentIDs: withdrawn, receipt: receipt, recordsDeleted: deleted)
+        try await logConsent(.consentWithdrawal, subjectID: subjectID, purposes: [purposeID], at: now, detail: deleted.isEmpty ? method : "\(method); records deleted: \(deleted.count)")
+        // Each record deleted with the consent it rested on enters the log as its own event, as retention deletions do (Art. 47(1)3).
+        try await logDeletions(deleted, kind: .retentionDeletion, at: now, reason: "consent withdrawn and consent was the only basis")
+        logger.info("consent withdrawn", metadata: ["subject": "\(subjectID)", "purpose": "\(purposeID)", "recordsDeleted": "\(deleted.count)"])
+        return ConsentOutcome(consentIDs: withdrawn, receipt: receipt, recordsDeleted: deleted.count)
     }
 
     /// The subject's signed consent receipts, oldest first.

@@ -106,9 +106,11 @@ public final class Vault: Sendable {
         return WrappedKey(version: version, sealed: data)
     }
 
-    /// Closes the store.
+    /// Closes the vault: the transparency log takes no more events, what is
+    /// queued is stored and integrated, then the store's connections close.
+    /// Closing twice does nothing the second time.
     public func close() async throws {
-        await transparency.sequencer.finish()
+        guard await transparency.sequencer.close() else { return }
         try await store.close()
     }
 }

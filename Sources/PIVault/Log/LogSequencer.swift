@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PIVaultCore
 import PIVaultStore
 import TransparencyLog
 
@@ -23,6 +24,7 @@ actor LogSequencer {
     private var queue: [Waiting] = []
     private var draining = false
     private var unintegrated = 0
+    private var closed = false
     private var integrationScheduled = false
     /// Events per transaction at most; larger groups from one caller are never split.
     private let batchLimit = 8192
@@ -38,8 +40,13 @@ actor LogSequencer {
     }
 
     /// Appends events and returns the first leaf index they received (they are consecutive).
+    ///
+    /// - Throws: ``VaultError/Code/storageUnavailable`` once the sequencer is closed.
     func append(_ entries: [(subject: String?, data: Data)]) async throws -> UInt64 {
-        try await withCheckedThrowingContinuation { continuation in
+        guard !closed else {
+            throw VaultError(.storageUnavailable, "the vault is closed, so nothing more can enter its transparency log; open it again")
+        }
+        return try await withCheckedThrowingContinuation { continuation in
             queue.append(Waiting(entries: entries, continuation: continuation))
             if !draining {
                 draining = true
@@ -69,7 +76,7 @@ actor LogSequencer {
     /// integrated once: stored events are already durable, and checkpoints
     /// integrate before they are signed.
     private func scheduleIntegration() {
-        guard unintegrated > 0, !integrationScheduled else { return }
+        guard unintegrated > 0, !integrationScheduled, !closed else { return }
         integrationScheduled = true
         Task {
             try? await Task.sleep(for: integrationDelay)
@@ -111,6 +118,15 @@ actor LogSequencer {
     func finish() async {
         while draining || integrationScheduled { try? await Task.sleep(for: .milliseconds(1)) }
         if unintegrated > 0 { await integrate() }
+    }
+
+    /// Refuses further events, then finishes what is queued. Returns false
+    /// when it was already closed, so the vault closes its store only once.
+    func close() async -> Bool {
+        guard !closed else { return false }
+        closed = true
+        await finish()
+        return true
     }
 
     @discardableResult

@@ -168,6 +168,11 @@ extension Vault {
             throw VaultError(.conflict, "request \(id) is \(current.status.rawValue); only a verified request in progress can be completed (verify it first)", article: "PIPL Art. 50")
         }
         guard let row = try await store.read({ try await $0.request(id) }) else { throw VaultError(.notFound, "request \(id) does not exist; check the id") }
+        // A subject erased after the request was filed (by another request or staff) leaves nothing to act on:
+        // say so rather than record a second, empty success; the request stays open to be refused.
+        if try await store.read({ try await $0.subjectKey(row.subjectID) })?.erasedAt != nil {
+            throw VaultError(.erased, "subject \(row.subjectID) was erased after request \(id) was filed, so nothing is held to act on; refuse the request citing 'PIPL Art. 47'", article: "PIPL Art. 47")
+        }
         let fulfilment = try await fulfil(row, handler: actor)
         let now = clock.now()
         let article = current.requester == .relative ? current.kind.article + ", 49" : current.kind.article

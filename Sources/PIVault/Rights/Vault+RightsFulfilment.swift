@@ -61,7 +61,7 @@ extension Vault {
         switch kind {
         case .access:
             let report = try await accessReport(subjectID: row.subjectID, requestID: row.id)
-            return (["access report of everything held: records, consents and notice versions, recipients, corrections, deletions"], try SignedDocument.sign(report, with: signer))
+            return (["access report of everything held: records, consents and notice versions, recipients, corrections, deletions, and the access history with inclusion proofs"], try SignedDocument.sign(report, with: signer))
         case .copy, .portability:
             var recipient: String?
             if case .string(let name)? = details["recipient"] { recipient = name }

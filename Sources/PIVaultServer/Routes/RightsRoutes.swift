@@ -15,6 +15,7 @@ struct RightsRoutes: Sendable {
         group.post("", use: create)
         group.get("", use: list)
         group.get(":request", use: show)
+        RightsLifecycleRoutes(vault: vault, json: json).add(to: group)
     }
 
     @Sendable func create(_ request: Request, context: VaultRequestContext) async throws -> EditedResponse<RightsRequestResponse> {

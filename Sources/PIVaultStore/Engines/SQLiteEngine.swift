@@ -107,9 +107,17 @@ public final class SQLiteEngine: DatabaseEngine {
         }
     }
 
-    /// Closes the connection.
+    /// Closes the writer and every reader, each in turn with its users.
+    ///
+    /// Every connection is closed even when one fails (a connection freed
+    /// open is an assertion failure in debug builds); the first error is
+    /// thrown afterwards.
     public func close() async throws {
-        try await lock.withLock { try await self.connection.close() }
-        for reader in readers { try await reader.lock.withLock { try await reader.connection.close() } }
+        var firstError: (any Error)?
+        do { try await lock.withLock { try await self.connection.close() } } catch { firstError = error }
+        for reader in readers {
+            do { try await reader.lock.withLock { try await reader.connection.close() } } catch { firstError = firstError ?? error }
+        }
+        if let firstError { throw StoreError.translate(firstError, engine: "SQLite") }
     }
 }

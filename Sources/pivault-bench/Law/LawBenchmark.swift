@@ -41,6 +41,17 @@ struct LawBenchmark: AsyncParsableCommand {
 
     func sweepBenchmark() async throws {
         let bench = try await BenchVault.make()
+        // The vault is closed on every path: an SQLite connection freed open is a crash in debug builds.
+        do {
+            try await sweep(bench)
+            await bench.cleanUp()
+        } catch {
+            await bench.cleanUp()
+            throw error
+        }
+    }
+
+    func sweep(_ bench: BenchVault) async throws {
         let clock = Date()
         let store = bench.vault.store
         let total = records
@@ -67,6 +78,5 @@ struct LawBenchmark: AsyncParsableCommand {
         let seconds = try await Measure.seconds { report = try await bench.vault.sweepRetention() }
         print(String(format: "  retention sweep   : %d of %d records deleted in %.1f s (%.0f records/s), each with a receipt; peak resident %.0f MiB (goal ≤ 60 s)",
                      report?.deleted ?? 0, total, seconds, Double(report?.deleted ?? 0) / seconds, Measure.peakResidentMiB()))
-        await bench.cleanUp()
     }
 }

@@ -62,9 +62,12 @@ struct TestServer {
         let app = VaultServer.buildApplication(dependencies, logger: logs.logger(label: "server"))
         do {
             let value = try await app.test(.router) { client in try await body(Client(base: client, tokens: tokens)) }
+            try? await vault.close()
             await cleanUp()
             return value
         } catch {
+            // A failing test must still close the vault: an SQLite connection freed open aborts the whole run.
+            try? await vault.close()
             await cleanUp()
             throw error
         }
