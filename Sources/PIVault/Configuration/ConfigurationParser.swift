@@ -105,7 +105,7 @@ struct ConfigurationParser {
 
     func purpose(_ node: Node, into parsed: inout ParsedConfiguration) {
         let allowed: Set<String> = ["id", "title", "description", "basis", "standards", "fields", "masked", "retention", "necessary", "necessity", "impact",
-                                    "method", "recipients", "discloses_publicly", "cross_border", "emergency_grace"]
+                                    "method", "recipients", "discloses_publicly", "cross_border", "emergency_grace", "automated_decision"]
         let map = cursor.mapping(node, at: "purposes[]", allowed: allowed)
         guard let id = cursor.string(map["id"], at: "purposes[].id", required: true, parent: node) else { return }
         let path = "purposes[\(id)]"
@@ -150,7 +150,9 @@ struct ConfigurationParser {
             impact: cursor.string(map["impact"], at: "\(path).impact"),
             method: method ?? "electronic collection and storage, encrypted per person",
             recipients: recipients, disclosesPublicly: disclosesPublicly, crossBorderMechanism: crossBorder, emergencyGrace: grace)
-        parsed.purposes.append(.init(value: purpose, node: node))
+        var declared = purpose
+        declared.automatedDecision = cursor.bool(map["automated_decision"], at: "\(path).automated_decision") ?? false
+        parsed.purposes.append(.init(value: declared, node: node))
         parsed.purposeReferences[id] = (standards, fields, masked)
         parsed.purposeRecipients[id] = recipientReferences
     }

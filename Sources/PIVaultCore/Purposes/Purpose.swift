@@ -33,6 +33,8 @@ public struct Purpose: Sendable, Hashable {
     public var crossBorderMechanism: String?
     /// Extra time records collected under an emergency are kept after it ends (Art. 18, 19).
     public var emergencyGrace: RetentionPeriod?
+    /// Whether the purpose makes automated decisions about people (Art. 24, 55(2)).
+    public var automatedDecision: Bool = false
 
     /// Creates a purpose.
     public init(

@@ -77,6 +77,7 @@ public enum VaultServer {
         IncidentRoutes(vault: vault, json: json).add(to: v1)
         AnomalyRoutes(vault: vault, metrics: dependencies.metrics).add(to: v1)
         ReportRoutes(vault: vault).add(to: v1)
+        AssessmentRoutes(vault: vault, json: json).add(to: v1)
         DeidentifyRoutes(json: json).add(to: v1)
         RightsRoutes(vault: vault, json: json).add(to: router.group("v1/requests")
             .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
