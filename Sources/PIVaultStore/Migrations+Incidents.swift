@@ -14,6 +14,10 @@ extension Migrations {
                 "CREATE INDEX anomaly_alerts_raised ON anomaly_alerts (raised_at)",
                 "CREATE TABLE actor_suspensions (actor TEXT PRIMARY KEY, alert_id TEXT NOT NULL, rule_id TEXT NOT NULL, reason TEXT NOT NULL, suspended_at BIGINT NOT NULL, lifted_at BIGINT, lifted_by TEXT)",
             ]),
+            // Art. 57(2): why the people affected were not notified, when the handler so decided.
+            (551, [
+                "ALTER TABLE incidents ADD COLUMN individuals_exemption TEXT",
+            ]),
         ]
     }
 }

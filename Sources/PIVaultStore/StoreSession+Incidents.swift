@@ -55,6 +55,11 @@ extension StoreSession {
         try await database.raw("UPDATE incidents SET notified_at = \(bind: date.storedMilliseconds) WHERE incident_id = \(bind: incidentID) AND notified_at IS NULL").run()
     }
 
+    /// Records why the people affected are not notified (Art. 57(2)), or clears it with nil.
+    public func setIndividualsExemption(incidentID: String, reason: String?) async throws {
+        try await database.raw("UPDATE incidents SET individuals_exemption = \(bind: reason) WHERE incident_id = \(bind: incidentID)").run()
+    }
+
     /// An incident's notices with their delivery status.
     public func incidentNotices(_ id: String) async throws -> [IncidentNoticeRow] {
         try await database.raw("SELECT incident_id, notice_id, audience, subject_id, produced_at, delivered_at, attempts, last_error FROM incident_notices WHERE incident_id = \(bind: id) ORDER BY audience, notice_id").all().map { row in
@@ -75,7 +80,7 @@ extension StoreSession {
         try await database.raw("UPDATE incident_notices SET attempts = attempts + \(bind: attempts), delivered_at = \(bind: deliveredAt?.storedMilliseconds), last_error = \(bind: error) WHERE incident_id = \(bind: incidentID) AND notice_id = \(bind: noticeID)").run()
     }
 
-    static let incidentColumns = "SELECT incident_id, summary, occurred_at, discovered_at, recorded_at, recorded_by, categories, affected_count, cause, harm, measures, advice, notified_at FROM incidents"
+    static let incidentColumns = "SELECT incident_id, summary, occurred_at, discovered_at, recorded_at, recorded_by, categories, affected_count, cause, harm, measures, advice, notified_at, individuals_exemption FROM incidents"
 
     static func incidentRow(_ row: any SQLRow) throws -> IncidentRow {
         IncidentRow(
@@ -91,7 +96,8 @@ extension StoreSession {
             harm: try row.decode(column: "harm", as: String.self),
             measures: try row.decode(column: "measures", as: String.self),
             advice: try row.decode(column: "advice", as: String.self),
-            notifiedAt: try row.decode(column: "notified_at", as: Int64?.self).storedDate)
+            notifiedAt: try row.decode(column: "notified_at", as: Int64?.self).storedDate,
+            individualsExemption: try row.decode(column: "individuals_exemption", as: String?.self))
     }
 
     // MARK: Anomaly alerts and suspensions (Art. 51, 57)

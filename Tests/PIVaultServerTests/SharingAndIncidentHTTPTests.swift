@@ -41,6 +41,10 @@ struct SharingAndIncidentHTTPTests {
             #expect(data["outcome"] as? String == "permit" && given.json["logIndex"] != nil)
             let bad = try await client.send(.post, path, as: "support", json: #"{"purpose":"lab-processing","recipient":"cloud-lab","extra":1}"#)
             #expect(bad.status == .badRequest)
+            // Art. 21: once the processor's contract has ended (2022-06-30), its access ends.
+            server.clock.advance(by: 100 * 86400)
+            let ended = try await client.send(.post, path, as: "support", object: ["purpose": "lab-processing", "recipient": "cloud-lab", "fields": ["name"]])
+            #expect(ended.status == .forbidden && (ended.json["detail"] as? String)?.contains("no contract in force") == true)
             let size = try await server.vault.store.read { try await $0.logState() }.leafCount
             let events = try await server.vault.store.read { try await $0.logEntries(range: 0..<size) }.map { try LogEvent(leafData: $0.data) }
             #expect(events.filter { $0.kind == .transfer }.map(\.detail) == ["recipient:cloud-lab"])

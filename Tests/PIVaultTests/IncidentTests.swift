@@ -96,6 +96,25 @@ struct IncidentTests {
         #expect(try await test.vault.incident(incident.id).incident.notifiedAt != nil)
     }
 
+    @Test("Art. 57(2): when measures effectively avoid harm only the authority is notified, with the reason; notifying again reaches the people", arguments: TestEngine.available)
+    func individualsExempt(engine: TestEngine) async throws {
+        let test = try await TestVault.make(engine)
+        defer { Task { await test.finish() } }
+        let subject = try await test.collectPerson().subjectID
+        let incident = try await test.vault.recordIncident(Self.report(subjects: [subject]), by: "officer-1")
+        await #expect { try await test.vault.notifyIncident(incident.id, by: "o", individualsExemption: " ") } throws: { error in
+            (error as! VaultError).article == "PIPL Art. 57(2)"
+        }
+        #expect(try await test.vault.incidentNotices(incident.id).isEmpty)
+        let exempt = try await test.vault.notifyIncident(incident.id, by: "officer-1", individualsExemption: "The leaked files were encrypted and the key was not exposed")
+        #expect(exempt.map(\.audience) == ["authority"])
+        #expect(exempt[0].textEN.contains("have not been notified") && exempt[0].textEN.contains("key was not exposed") && exempt[0].textZH.contains("第五十七条第二款"))
+        // The authority requires notification: notifying again without the exemption reaches the people.
+        let all = try await test.vault.notifyIncident(incident.id, by: "officer-1")
+        #expect(all.map(\.audience).sorted() == ["authority", "subject"])
+        #expect(all.first { $0.audience == "authority" }?.textEN.contains("notified individually") == true)
+    }
+
     @Test("Art. 57: notices are exported as files and delivered by webhook with delivery tracked (status, attempts)", arguments: TestEngine.available)
     func exportAndDeliver(engine: TestEngine) async throws {
         let test = try await TestVault.make(engine)

@@ -106,6 +106,9 @@ struct SharingTests {
         #expect(event.detail == "recipient:provincial-cdc" && event.fields == ["health_declaration"] && event.purpose == "research-sharing" && event.actor == "staff-9")
         #expect(event.decision == "permit" && event.subject != nil)
         for value in TestVault.personalValues { #expect(!String(decoding: event.leafData, as: UTF8.self).contains(value)) }
+        // Art. 45: the subject's own access history shows who received the data, with a proof.
+        let history = try await test.vault.accessHistory(subject)
+        #expect(history.entries.contains { $0.event.kind == .transfer && $0.event.detail == "recipient:provincial-cdc" })
     }
 
     @Test("Art. 23: a transfer to an unregistered recipient is refused with the article; nothing is logged as a transfer", arguments: TestEngine.available)

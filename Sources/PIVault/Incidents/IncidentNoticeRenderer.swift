@@ -77,6 +77,8 @@ struct IncidentNoticeRenderer {
             "Possible harm: \(incident.harm)",
             "Remedies taken: \(incident.measures)",
             "What the people affected are advised to do: \(adviceEN)",
+            incident.individualsExemption.map { "The people affected have not been notified, because the measures taken effectively avoid harm: \($0) (PIPL Art. 57(2)). The authority may require notification." }
+                ?? "The people affected are notified individually.",
             "Reported under Article 57 of the Personal Information Protection Law.",
         ].joined(separator: "\n")
     }
@@ -93,6 +95,8 @@ struct IncidentNoticeRenderer {
             "可能造成的危害：\(incident.harm)",
             "已采取的补救措施：\(incident.measures)",
             "建议个人采取的措施：\(adviceZH)",
+            incident.individualsExemption.map { "因已采取的措施能够有效避免信息泄露、篡改、丢失造成危害，未通知个人：\($0)（第五十七条第二款）。履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人。" }
+                ?? "已逐一通知受影响的个人。",
             "依据《个人信息保护法》第五十七条报告。",
         ].joined(separator: "\n")
     }

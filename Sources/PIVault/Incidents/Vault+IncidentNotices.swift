@@ -8,17 +8,30 @@ extension Vault {
     /// authority and one to each affected subject, in Chinese and English.
     /// Producing again keeps earlier notices and their delivery status.
     ///
-    /// - Throws: ``VaultError`` `notFound` for an unknown incident.
-    public func notifyIncident(_ id: String, by actor: String) async throws -> [IncidentNotice] {
-        let (incident, subjects) = try await incident(id)
+    /// - Parameter individualsExemption: Why the people affected are not notified — the measures
+    ///   taken effectively avoid harm (Art. 57(2)); only the authority's notice is produced, and it
+    ///   states the reason. Notifying again without it (say, because the authority requires it)
+    ///   produces the people's notices.
+    /// - Throws: ``VaultError`` `notFound` for an unknown incident, `invalidInput` for an empty reason.
+    public func notifyIncident(_ id: String, by actor: String, individualsExemption: String? = nil) async throws -> [IncidentNotice] {
+        let exemption = individualsExemption?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let exemption, exemption.isEmpty {
+            throw VaultError(.invalidInput, "say why the people affected need not be notified: which measures effectively avoid the harm (nothing was produced)", fieldPath: "individualsExemption", article: "PIPL Art. 57(2)")
+        }
+        let subjects = try await incident(id).subjects
         let now = clock.now()
+        let people = exemption == nil ? subjects : []
         let rows = [IncidentNoticeRow(incidentID: id, noticeID: "authority", audience: "authority", subjectID: nil, producedAt: now)]
-            + subjects.map { IncidentNoticeRow(incidentID: id, noticeID: "subject-\($0)", audience: "subject", subjectID: $0, producedAt: now) }
-        try await store.write { try await $0.insertIncidentNotices(rows, incidentID: id, at: now) }
+            + people.map { IncidentNoticeRow(incidentID: id, noticeID: "subject-\($0)", audience: "subject", subjectID: $0, producedAt: now) }
+        try await store.write { session in
+            try await session.setIndividualsExemption(incidentID: id, reason: exemption)
+            try await session.insertIncidentNotices(rows, incidentID: id, at: now)
+        }
+        let detail = exemption == nil ? "\(id); notices: authority + \(people.count) subject(s)" : "\(id); notices: authority only (PIPL Art. 57(2))"
         try await logEvents([LogEvent(kind: .incidentNotice, time: now, actor: actor, role: Self.systemActor.role, purpose: nil, fields: [],
-                                      decision: "recorded", subject: nil, detail: "\(id); notices: authority + \(subjects.count) subject(s)")])
-        logger.notice("incident notices produced", metadata: ["incident": "\(id)", "subjects": "\(subjects.count)"])
-        return try await incidentNotices(id, incident: incident)
+                                      decision: "recorded", subject: nil, detail: detail)])
+        logger.notice("incident notices produced", metadata: ["incident": "\(id)", "subjects": "\(people.count)", "individualsExempt": "\(exemption != nil)"])
+        return try await incidentNotices(id)
     }
 
     /// The notices produced for an incident, with their delivery status.

@@ -47,7 +47,7 @@ extension ProcessingReport {
         out.append("## Incidents (PIPL Art. 57)")
         if incidents.isEmpty { out.append("None recorded.") }
         for incident in incidents {
-            out.append("- \(incident.id): \(incident.summary) — occurred \(ISODate.formatDateTime(incident.occurredAt)), categories \(incident.categories.joined(separator: ", ")), \(incident.affected) affected, \(incident.notifiedAt.map { "notified \(ISODate.formatDateTime($0))" } ?? "not yet notified")")
+            out.append("- \(incident.id): \(incident.summary) — occurred \(ISODate.formatDateTime(incident.occurredAt)), categories \(incident.categories.joined(separator: ", ")), \(incident.affected) affected, \(incident.notifiedAt.map { "notified \(ISODate.formatDateTime($0))" } ?? "not yet notified")\(incident.individualsExemption.map { " (authority only, PIPL Art. 57(2): \($0))" } ?? "")")
         }
         out.append("")
         out.append("## Open rights requests (PIPL Art. 44–50)")

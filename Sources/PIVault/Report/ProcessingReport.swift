@@ -128,6 +128,8 @@ public struct ProcessingReport: Sendable, Codable, Hashable {
         public var affected: Int
         /// When notices were produced.
         public var notifiedAt: Date?
+        /// Why the people affected were not notified (Art. 57(2)), if they were not.
+        public var individualsExemption: String?
     }
 
     /// When the report was produced.

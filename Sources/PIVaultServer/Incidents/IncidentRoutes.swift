@@ -59,7 +59,7 @@ struct IncidentRoutes: Sendable {
             }
             webhook = url
         }
-        _ = try await vault.notifyIncident(id, by: principal.tokenID)
+        _ = try await vault.notifyIncident(id, by: principal.tokenID, individualsExemption: body?.individualsExemption)
         var delivery: NoticeDelivery.Report?
         if let webhook { delivery = try await vault.deliverIncidentNotices(id, to: Webhook(url: webhook)) }
         return IncidentNoticeList(incident: id, notices: try await vault.incidentNotices(id), delivery: delivery)
@@ -90,8 +90,9 @@ struct IncidentBody: StrictDecodable {
 
 /// `POST /v1/incidents/{incident}/notify`.
 struct NotifyBody: StrictDecodable {
-    static let members: Set<String> = ["webhook"]
+    static let members: Set<String> = ["webhook", "individualsExemption"]
     var webhook: String?
+    var individualsExemption: String?
 }
 
 /// An incident as served.
@@ -110,6 +111,7 @@ struct IncidentView: ResponseEncodable, Sendable {
     var measures: String
     var advice: String
     var notifiedAt: Date?
+    var individualsExemption: String?
     var article = "PIPL Art. 57"
 
     init(_ row: IncidentRow, subjects: [String]?) {
@@ -127,6 +129,7 @@ struct IncidentView: ResponseEncodable, Sendable {
         measures = row.measures
         advice = row.advice
         notifiedAt = row.notifiedAt
+        individualsExemption = row.individualsExemption
     }
 }
 

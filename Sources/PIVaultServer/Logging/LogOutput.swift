@@ -27,11 +27,11 @@ public final class LogOutput: Sendable {
     public init(descriptor: Int32, interval: Duration) {
         self.descriptor = descriptor
         self.interval = interval
-        let microseconds = UInt32(max(1_000, interval.components.seconds * 1_000_000 + interval.components.attoseconds / 1_000_000_000_000))
+        let seconds = max(0.001, Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
         Thread.detachNewThread { [weak self] in
             while let output = self {
                 output.flush()
-                usleep(microseconds)
+                Thread.sleep(forTimeInterval: seconds)
             }
         }
     }

@@ -29,10 +29,13 @@ public struct IncidentRow: Sendable, Hashable {
     public var advice: String
     /// When the notices were produced, if they were.
     public var notifiedAt: Date?
+    /// Why the people affected are not notified (PIPL Art. 57(2): the measures taken effectively
+    /// avoid harm); nil when they are. The authority may still require notification.
+    public var individualsExemption: String?
 
     /// Creates a row.
     public init(id: String, summary: String, occurredAt: Date, discoveredAt: Date, recordedAt: Date, recordedBy: String, categories: [String],
-                affectedCount: Int, cause: String, harm: String, measures: String, advice: String, notifiedAt: Date?) {
+                affectedCount: Int, cause: String, harm: String, measures: String, advice: String, notifiedAt: Date?, individualsExemption: String? = nil) {
         self.id = id
         self.summary = summary
         self.occurredAt = occurredAt
@@ -46,5 +49,6 @@ public struct IncidentRow: Sendable, Hashable {
         self.measures = measures
         self.advice = advice
         self.notifiedAt = notifiedAt
+        self.individualsExemption = individualsExemption
     }
 }

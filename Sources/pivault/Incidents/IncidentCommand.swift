@@ -90,6 +90,7 @@ struct IncidentCommand: AsyncParsableCommand {
         @Argument(help: "Incident id.") var id: String
         @Option(help: "Write each notice as JSON and text into this folder.") var out: String?
         @Option(help: "POST each undelivered notice to this webhook URL, with retries; delivery is tracked.") var deliver: String?
+        @Option(help: "Notify only the authority, because the measures taken effectively avoid harm: say which (PIPL Art. 57(2)).") var individualsExempt: String?
         @Option(help: "Who produces the notices (a staff id).") var actor: String = "cli"
 
         func run() async throws {
@@ -102,7 +103,7 @@ struct IncidentCommand: AsyncParsableCommand {
                     webhook = url
                 }
                 try await options.withVault { vault in
-                    let notices = try await vault.notifyIncident(id, by: actor)
+                    let notices = try await vault.notifyIncident(id, by: actor, individualsExemption: individualsExempt)
                     print("produced \(notices.count) notice(s): authority + \(notices.count - 1) person(s)")
                     if let out {
                         let files = try await vault.exportIncidentNotices(id, to: URL(fileURLWithPath: out))
@@ -146,6 +147,7 @@ struct IncidentOutput: Encodable {
     var measures: String
     var advice: String
     var notifiedAt: Date?
+    var individualsExemption: String?
     var notices: [NoticeStatus]
 
     init(_ row: IncidentRow, subjects: [String], notices: [IncidentNotice]) {
@@ -163,6 +165,7 @@ struct IncidentOutput: Encodable {
         measures = row.measures
         advice = row.advice
         notifiedAt = row.notifiedAt
+        individualsExemption = row.individualsExemption
         self.notices = notices.map { NoticeStatus(notice: $0.noticeID, audience: $0.audience, delivery: $0.delivery, attempts: $0.attempts, deliveredAt: $0.deliveredAt) }
     }
 }

@@ -59,12 +59,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard server.maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }
         var logger = Logger(label: "pivault.server", factory: { BufferedLogHandler(label: $0) })
         logger.logLevel = environment["PIVAULT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        // Request lines are written in batches; whatever is pending goes out before the process ends.
+        defer { LogOutput.standardError.flush() }
         try await runReporting {
             try await ServeLauncher(vault: options.launcher, server: server).run(logger: logger, say: { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }, warn: CLI.warn)
         }
-        LogOutput.standardError.flush()
     }
 
     static func number(_ text: String, _ name: String) throws -> Int {
