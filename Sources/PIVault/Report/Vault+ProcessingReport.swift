@@ -47,6 +47,7 @@ extension Vault {
             emergencies: emergencies.map { .init(id: $0.id, name: $0.name, legalReference: $0.legalReference, purposes: $0.purposes, startsAt: $0.startsAt, endsAt: $0.endsAt) },
             incidents: incidents.map { .init(id: $0.id, summary: $0.summary, occurredAt: $0.occurredAt, categories: $0.categories, affected: $0.affectedCount, notifiedAt: $0.notifiedAt, individualsExemption: $0.individualsExemption) },
             openRightsRequests: open, anomalyAlerts: alerts, suspendedActors: suspensions,
-            logCheckpoint: try await latestCheckpoint())
+            logCheckpoint: try await latestCheckpoint(),
+            biometrics: try await biometricFiling())
     }
 }
