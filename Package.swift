@@ -110,6 +110,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
+        // Test support shared by the vault and server suites: the engines every vault test runs on, and captured logs.
+        .target(
+            name: "PIVaultTestSupport",
+            dependencies: ["PIVaultStore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/PIVaultTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode", .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")], swiftSettings: swiftSettings),
         .testTarget(name: "TransparencyLogTests", dependencies: ["TransparencyLog", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(name: "DeidentifyTests", dependencies: ["Deidentify", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
@@ -119,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "PIVaultServerTests",
             dependencies: [
-                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "TransparencyLog", "HealthCode",
+                "PIVaultServer", "PIVault", "PIVaultCore", "PIVaultStore", "TransparencyLog", "HealthCode", "PIVaultTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
@@ -128,6 +134,6 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", "HealthCode", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
+        .testTarget(name: "PIVaultTests", dependencies: ["PIVault", "PIVaultCore", "PIVaultCrypto", "PIVaultStore", "TransparencyLog", "Deidentify", "HealthCode", "PIVaultTestSupport", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")], swiftSettings: swiftSettings),
     ]
 )

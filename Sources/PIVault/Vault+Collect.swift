@@ -101,8 +101,11 @@ extension Vault {
         var deadlines: [String: Date] = [:]
         let ring = keyring
         let emergencies = try await activeEmergencies()
+        var checkedAssessments = Set<String>()
         for submission in batch {
             let (purpose, standard) = try collectionTargets(submission)
+            // A purpose that needs an impact assessment collects nothing until it has one (PIPL Art. 55).
+            if checkedAssessments.insert(purpose.id).inserted { try await checkAssessment(purpose) }
             let record = try validated(submission, purpose: purpose, standard: standard, now: now)
             var subjectID = submission.subjectID ?? ""
             var dataKey: DataKey

@@ -25,10 +25,11 @@ extension Vault {
         let emergencies = purpose?.basis == .publicHealthEmergency ? try await activeEmergencies() : []
         let configuration = self.configuration
         let noticeVersions = notices.versions
+        let assessed = try await assessedPurposes()
         // Where the basis does not rest on consent, the decision needs nothing from the store:
         // decide first, then fetch the key and only the permitted fields in one query.
         if let purpose, purpose.basis != .consent {
-            let decision = Policy.decide(request, configuration: configuration, context: PolicyContext(consents: [], emergencies: emergencies, now: now, noticeVersions: noticeVersions))
+            let decision = Policy.decide(request, configuration: configuration, context: PolicyContext(consents: [], emergencies: emergencies, now: now, noticeVersions: noticeVersions, assessedPurposes: assessed))
             let wanted = decision.outcome == .deny ? [] : decision.fieldsToDecrypt
             let fetched = try await store.read { try await $0.subjectKeyAndFields(subjectID: request.subjectID, standards: purpose.standards, fields: wanted) }
             // Restricted records (PIPL Art. 44, 47(2)) are kept for storage only: never returned.
@@ -44,7 +45,7 @@ extension Vault {
             let consents = purpose?.basis == .consent ? try await session.consents(subjectID: request.subjectID) : []
             let context = PolicyContext(
                 consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt, noticeVersion: $0.noticeVersion) },
-                emergencies: emergencies, now: now, noticeVersions: noticeVersions)
+                emergencies: emergencies, now: now, noticeVersions: noticeVersions, assessedPurposes: assessed)
             let decision = Policy.decide(request, configuration: configuration, context: context)
             guard let purpose, decision.outcome != .deny else { return (key, decision, []) }
             let sealed = try await session.sealedFields(subjectID: request.subjectID, standards: purpose.standards, fields: decision.fieldsToDecrypt)

@@ -25,6 +25,8 @@ public final class Vault: Sendable {
     public let transparency: VaultTransparency
     let emergencyCache = Mutex<(loadedAt: ContinuousClock.Instant, emergencies: [Emergency])?>(nil)
     let healthCodeIssuerCache = Mutex<LoadedHealthCodeIssuer?>(nil)
+    /// The purposes an impact assessment activates, cached for a second (PIPL Art. 55).
+    let assessmentCache = Mutex<(loadedAt: ContinuousClock.Instant, purposes: Set<String>)?>(nil)
     /// Anomaly detection on the access stream and the actors it suspended (PIPL Art. 51, 57).
     public let alerts: AlertCenter
     /// Where collections are committed, in groups.

@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     /// How long an authenticated token is trusted before it is looked up again, in seconds.
     /// Revocation from another process takes effect within this time.
     public var tokenCacheSeconds: Double
+    /// How often a new signed transparency-log checkpoint is published when the tree grew, in seconds (default 1).
+    public var checkpointInterval: Double = 1
 
     /// A token-bucket limit: `requestsPerSecond` sustained, `burst` at once.
     public struct RateLimit: Sendable, Hashable {

@@ -23,6 +23,7 @@ enum Migrations {
             healthCodes(dialect),
             incidents(dialect),
             biometrics(dialect),
+            assessments(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }
     }

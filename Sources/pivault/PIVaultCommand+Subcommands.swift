@@ -19,6 +19,7 @@ extension PIVaultCommand {
         IncidentCommand.self,
         AnomalyCommand.self,
         ReportCommand.self,
+        AssessmentCommand.self,
         KeysCommand.self,
         ImportCommand.self,
         StatusCommand.self,

@@ -11,8 +11,22 @@ struct PolicyTests {
         AccessRequest(actor: Actor(id: "staff-1", role: role), subjectID: "sub_x", purpose: purpose, fields: fields)
     }
 
-    func context(consents: [Consent] = [], emergencies: [Emergency] = []) -> PolicyContext {
-        PolicyContext(consents: consents, emergencies: emergencies, now: now)
+    /// A context in which every purpose has its impact assessment (PIPL Art. 55), unless `assessed` says otherwise.
+    func context(consents: [Consent] = [], emergencies: [Emergency] = [], assessed: Set<String>? = nil) -> PolicyContext {
+        PolicyContext(consents: consents, emergencies: emergencies, now: now, assessedPurposes: assessed ?? Set(configuration.purposes.keys))
+    }
+
+    @Test("Art. 55: a purpose processing sensitive data is refused until an impact assessment covers it; one without sensitive data needs none")
+    func assessmentGate() {
+        let sensitive = Policy.decide(request("clinic", "records", ["name"]), configuration: configuration, context: context(assessed: []))
+        #expect(sensitive.outcome == .deny)
+        #expect(sensitive.denials.first?.article == "PIPL Art. 55, 56")
+        #expect(sensitive.denials.first?.reason.contains("processes sensitive personal information") == true)
+        #expect(sensitive.permitted.isEmpty)
+        #expect(Policy.decide(request("clinic", "records", ["name"]), configuration: configuration, context: context()).outcome == .permit)
+        let newsletter = try! #require(configuration.purposes["newsletter"])
+        #expect(configuration.assessmentGrounds(newsletter).isEmpty)
+        #expect(Policy.assessmentRefusal(newsletter, configuration: configuration, context: context(assessed: [])) == nil)
     }
 
     @Test("Art. 6: a field the purpose does not cover is denied by name, the others permitted")

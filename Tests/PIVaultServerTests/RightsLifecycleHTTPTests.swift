@@ -154,4 +154,54 @@ struct RightsLifecycleHTTPTests {
             #expect(statuses.count == 8 && statuses.allSatisfy { $0 == "completed" })
         }
     }
+
+    @Test("Art. 49: over HTTP a relative's request needs a recorded death and a proof reference, covers only access, copy, correction, deletion, and is never filed with a subject token", arguments: TestEngine.available)
+    func relativeRequests_Art49(engine: TestEngine) async throws {
+        let server = try await TestServer.make(engine)
+        let vault = server.vault
+        try await server.run { client in
+            let subject = try await client.collectPerson()
+            let token = try await vault.issueSubjectToken(subjectID: subject).token
+            let living = try await client.send(.post, "/v1/requests", as: "support",
+                                               json: #"{"subject":"\#(subject)","type":"access","requester":"relative","relativeReference":"kinship cert 2022-17"}"#)
+            #expect(living.status == .forbidden && living.json["article"] as? String == "PIPL Art. 49")
+            try await vault.recordDeath(subjectID: subject, reference: "death cert 2022-9", relativesExcluded: false)
+            let noProof = try await client.send(.post, "/v1/requests", as: "support", json: #"{"subject":"\#(subject)","type":"access","requester":"relative"}"#)
+            #expect(noProof.status == .badRequest && noProof.json["article"] as? String == "PIPL Art. 49")
+            let wrongRight = try await client.send(.post, "/v1/requests", as: "support",
+                                                   json: #"{"subject":"\#(subject)","type":"portability","requester":"relative","relativeReference":"kinship cert 2022-17"}"#)
+            #expect(wrongRight.status == .forbidden)
+            let viaToken = try await client.send(.post, "/v1/requests", bearer: "Bearer \(token)",
+                                                 json: #"{"subject":"\#(subject)","type":"access","requester":"relative","relativeReference":"kinship cert 2022-17"}"#)
+            #expect(viaToken.status == .forbidden)
+            #expect(try await client.send(.post, "/v1/requests", as: "support", json: #"{"subject":"\#(subject)","type":"access","requester":"cousin"}"#).status == .badRequest)
+            let filed = try await client.send(.post, "/v1/requests", as: "support",
+                                              json: #"{"subject":"\#(subject)","type":"access","requester":"relative","relativeReference":"kinship cert 2022-17"}"#)
+            #expect(filed.status == .created && filed.json["status"] as? String == "received")
+            let id = try #require(filed.json["id"] as? String)
+            #expect(try await client.send(.post, "/v1/requests/\(id)/verify", as: "support").status == .ok)
+            #expect(try await client.send(.post, "/v1/requests/\(id)/accept", as: "support", json: #"{"note":"kinship certificate checked"}"#).status == .ok)
+            let done = try await client.send(.post, "/v1/requests/\(id)/complete", as: "admin")
+            #expect(done.status == .ok)
+            #expect(try Self.signed(done.json["receipt"], vault)["article"] == .string("PIPL Art. 45, 49"))
+        }
+    }
+
+    @Test("Art. 47: over HTTP, completing a request for a subject erased after filing is a 410 problem; the request stays open and is refused instead", arguments: TestEngine.available)
+    func erasedBeforeCompletion_Art47(engine: TestEngine) async throws {
+        let server = try await TestServer.make(engine)
+        try await server.run { client in
+            let subject = try await client.collectPerson()
+            let filed = try await client.send(.post, "/v1/requests", as: "support", json: #"{"subject":"\#(subject)","type":"deletion"}"#)
+            let id = try #require(filed.json["id"] as? String)
+            #expect(try await client.send(.post, "/v1/requests/\(id)/verify", as: "support").status == .ok)
+            #expect(try await client.send(.post, "/v1/requests/\(id)/accept", as: "support").status == .ok)
+            #expect(try await client.send(.delete, "/v1/subjects/\(subject)", as: "admin").status == .ok)
+            let gone = try await client.send(.post, "/v1/requests/\(id)/complete", as: "admin")
+            #expect(gone.status == .gone && gone.problemType == "urn:pivault:problem:erased" && gone.json["article"] as? String == "PIPL Art. 47")
+            #expect(try await client.send(.get, "/v1/requests/\(id)", as: "admin").json["status"] as? String == "in_progress")
+            let refused = try await client.send(.post, "/v1/requests/\(id)/refuse", as: "admin", json: #"{"reason":"the subject was already erased","article":"PIPL Art. 47"}"#)
+            #expect(refused.status == .ok)
+        }
+    }
 }

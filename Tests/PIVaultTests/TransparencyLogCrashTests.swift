@@ -31,6 +31,7 @@ struct TransparencyLogCrashTests {
         let launcher = VaultLauncher(configPath: folder + "/pivault.yaml", dataDirectory: folder, database: folder + "/vault.sqlite",
                                      masterKeyFile: nil, environment: environment)
         let vault = try await launcher.open(logger: logger, warn: { _ in })
+        try await vault.recordDemoAssessments()
         _ = try await vault.declareEmergency(name: "Outbreak", legalReference: "Notice 2022-1", purposes: ["contact-tracing"], region: nil, endsAt: nil)
         let subject = try await vault.collect(Submission(standard: "epidemic-registration", purpose: "contact-tracing", values: TestVault.person)).subjectID
         try await vault.close()

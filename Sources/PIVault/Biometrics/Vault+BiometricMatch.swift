@@ -29,6 +29,7 @@ extension Vault {
         let emergencies = purpose.basis == .publicHealthEmergency ? try await activeEmergencies() : []
         let configuration = self.configuration
         let noticeVersions = notices.versions
+        let assessed = try await assessedPurposes()
         let (keyRow, decision, biometricKey, templates) = try await store.read { session -> (SubjectKeyRow?, AccessDecision?, (version: Int, wrappedKey: Data)?, [BiometricTemplateRow]) in
             guard let key = try await session.subjectKey(request.subjectID), key.erasedAt == nil else {
                 return (try await session.subjectKey(request.subjectID), nil, nil, [])
@@ -36,7 +37,7 @@ extension Vault {
             let consents = purpose.basis == .consent ? try await session.consents(subjectID: request.subjectID) : []
             let context = PolicyContext(
                 consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt, noticeVersion: $0.noticeVersion) },
-                emergencies: emergencies, now: now, noticeVersions: noticeVersions)
+                emergencies: emergencies, now: now, noticeVersions: noticeVersions, assessedPurposes: assessed)
             let decision = Policy.decide(AccessRequest(actor: request.actor, subjectID: request.subjectID, purpose: purpose.id, fields: [field]),
                                          configuration: configuration, context: context)
             guard decision.outcome != .deny else { return (key, decision, nil, []) }

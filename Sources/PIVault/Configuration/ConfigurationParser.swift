@@ -107,7 +107,7 @@ struct ConfigurationParser {
 
     func purpose(_ node: Node, into parsed: inout ParsedConfiguration) {
         let allowed: Set<String> = ["id", "title", "description", "basis", "standards", "fields", "masked", "retention", "necessary", "necessity", "impact",
-                                    "method", "recipients", "discloses_publicly", "cross_border", "emergency_grace"]
+                                    "method", "recipients", "discloses_publicly", "cross_border", "emergency_grace", "automated_decision"]
         let map = cursor.mapping(node, at: "purposes[]", allowed: allowed.union(Self.biometricPurposeKeys))
         guard let id = cursor.string(map["id"], at: "purposes[].id", required: true, parent: node) else { return }
         let path = "purposes[\(id)]"
@@ -154,7 +154,9 @@ struct ConfigurationParser {
             method: method ?? "electronic collection and storage, encrypted per person",
             recipients: recipients, disclosesPublicly: disclosesPublicly, crossBorderMechanism: crossBorder, emergencyGrace: grace)
         purpose.biometric = biometricUse
-        parsed.purposes.append(.init(value: purpose, node: node))
+        var declared = purpose
+        declared.automatedDecision = cursor.bool(map["automated_decision"], at: "\(path).automated_decision") ?? false
+        parsed.purposes.append(.init(value: declared, node: node))
         parsed.purposeReferences[id] = (standards, fields, masked)
         parsed.purposeRecipients[id] = recipientReferences
     }

@@ -29,6 +29,7 @@ extension Vault {
         let emergencies = purpose?.basis == .publicHealthEmergency ? try await activeEmergencies() : []
         let configuration = self.configuration
         let noticeVersions = notices.versions
+        let assessed = try await assessedPurposes()
         let access = AccessRequest(actor: request.actor, subjectID: request.subjectID, purpose: request.purpose)
         let (keyRow, decision, latest, issuerRow) = try await store.read { session -> (SubjectKeyRow?, AccessDecision?, HealthCodeRow?, HealthCodeIssuerRow?) in
             guard let key = try await session.subjectKey(request.subjectID), key.erasedAt == nil else {
@@ -37,7 +38,7 @@ extension Vault {
             let consents = purpose?.basis == .consent ? try await session.consents(subjectID: request.subjectID) : []
             let context = PolicyContext(
                 consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt, noticeVersion: $0.noticeVersion) },
-                emergencies: emergencies, now: now, noticeVersions: noticeVersions)
+                emergencies: emergencies, now: now, noticeVersions: noticeVersions, assessedPurposes: assessed)
             let decision = Policy.decide(access, configuration: configuration, context: context)
             return (key, decision, try await session.healthCodes(subjectID: request.subjectID).first, try await session.healthCodeIssuers().last)
         }

@@ -4,7 +4,8 @@ public enum Policy {
     /// Decides what `request` may see.
     ///
     /// Rules, in order: the purpose must exist (PIPL Art. 6); the actor's role
-    /// must be granted it (Art. 51); its legal basis must hold now — a live
+    /// must be granted it (Art. 51); a purpose that needs an impact assessment
+    /// must have one for its current definition (Art. 55–56); its legal basis must hold now — a live
     /// consent for consent purposes (Art. 13(1), 14–15), a declared emergency
     /// for the public-health basis (Art. 13(4)), a consent given to the current
     /// notice version (Art. 14); then each field must be one the
@@ -20,10 +21,22 @@ public enum Policy {
         guard role.purposes.contains(purpose.id) else {
             return .deny(Denial(field: nil, reason: "role '\(role.id)' is not granted purpose '\(purpose.id)'", article: "PIPL Art. 51"))
         }
+        if let refusal = assessmentRefusal(purpose, configuration: configuration, context: context) {
+            return .deny(refusal)
+        }
         if let refusal = basisRefusal(purpose, context: context) {
             return .deny(refusal)
         }
         return decideFields(request, purpose: purpose, configuration: configuration)
+    }
+
+    /// A purpose that needs an impact assessment is not active until one is
+    /// recorded for its current definition (PIPL Art. 55–56).
+    public static func assessmentRefusal(_ purpose: Purpose, configuration: VaultConfiguration, context: PolicyContext) -> Denial? {
+        guard !context.assessedPurposes.contains(purpose.id) else { return nil }
+        let grounds = configuration.assessmentGrounds(purpose)
+        guard !grounds.isEmpty else { return nil }
+        return Denial(field: nil, reason: "purpose '\(purpose.id)' is not active: \(grounds.joined(separator: "; ")), and no impact assessment is recorded for its current definition; record one with `pivault assessment add`", article: "PIPL Art. 55, 56")
     }
 
     static func basisRefusal(_ purpose: Purpose, context: PolicyContext) -> Denial? {

@@ -11,12 +11,16 @@ public struct PolicyContext: Sendable {
     public var now: Date
     /// The current notice version of each purpose; a consent given to another version no longer permits reads (PIPL Art. 14).
     public var noticeVersions: [String: String]
+    /// The purposes with an impact assessment recorded for their current
+    /// definition; a purpose that needs one and is not here is refused (PIPL Art. 55).
+    public var assessedPurposes: Set<String>
 
     /// Creates a context.
-    public init(consents: [Consent], emergencies: [Emergency], now: Date, noticeVersions: [String: String] = [:]) {
+    public init(consents: [Consent], emergencies: [Emergency], now: Date, noticeVersions: [String: String] = [:], assessedPurposes: Set<String> = []) {
         self.consents = consents
         self.emergencies = emergencies
         self.now = now
         self.noticeVersions = noticeVersions
+        self.assessedPurposes = assessedPurposes
     }
 }

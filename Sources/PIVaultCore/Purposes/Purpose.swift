@@ -35,6 +35,8 @@ public struct Purpose: Sendable, Hashable {
     public var emergencyGrace: RetentionPeriod?
     /// How it uses biometric information, when it does (Art. 26, 28–29).
     public var biometric = BiometricUse()
+    /// Whether the purpose makes automated decisions about people (Art. 24, 55(2)).
+    public var automatedDecision: Bool = false
 
     /// Creates a purpose.
     public init(

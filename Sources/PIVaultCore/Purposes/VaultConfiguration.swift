@@ -80,4 +80,17 @@ public struct VaultConfiguration: Sendable, Hashable {
     public func transfersAbroad(_ purpose: Purpose) -> Bool {
         purpose.crossBorderMechanism != nil || purpose.recipients.contains { recipients[$0]?.isAbroad ?? false }
     }
+
+    /// Why `purpose` needs a personal-information protection impact assessment
+    /// before it may be used (PIPL Art. 55): each ground with its article;
+    /// empty when none applies.
+    public func assessmentGrounds(_ purpose: Purpose) -> [String] {
+        var grounds: [String] = []
+        if !sensitiveFields(of: purpose).isEmpty { grounds.append("it processes sensitive personal information (PIPL Art. 55(1))") }
+        if purpose.automatedDecision { grounds.append("it makes automated decisions (PIPL Art. 55(2))") }
+        if !purpose.recipients.isEmpty { grounds.append("it entrusts processing to or provides information to others (PIPL Art. 55(3))") }
+        if purpose.disclosesPublicly { grounds.append("it discloses information publicly (PIPL Art. 55(3))") }
+        if transfersAbroad(purpose) { grounds.append("it transfers information abroad (PIPL Art. 55(4))") }
+        return grounds
+    }
 }

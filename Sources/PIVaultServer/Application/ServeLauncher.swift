@@ -27,7 +27,8 @@ public struct ServeLauncher: Sendable {
     /// `warn` to stderr. Neither receives personal data; `say` receives the
     /// first admin token once.
     public func run(logger: Logger, say: @escaping @Sendable (String) -> Void, warn: (String) -> Void) async throws {
-        if !FileManager.default.fileExists(atPath: vault.configPath) {
+        let writeDemo = !FileManager.default.fileExists(atPath: vault.configPath)
+        if writeDemo {
             let directory = (vault.configPath as NSString).deletingLastPathComponent
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try Data(DemoConfiguration.yaml.utf8).write(to: URL(fileURLWithPath: vault.configPath), options: .atomic)
@@ -35,6 +36,13 @@ public struct ServeLauncher: Sendable {
         }
         let opened = try await vault.open(logger: logger, warn: warn)
         do {
+            if writeDemo, try await opened.recordDemoAssessments() > 0 {
+                say("Recorded the demo configuration's impact assessments (PIPL Art. 55); record your own with `pivault assessment add` before processing real data.")
+            }
+            let inactive = try await opened.assessmentStatus().filter { !$0.active }.map(\.purpose)
+            if !inactive.isEmpty {
+                warn("warning: purposes \(inactive.joined(separator: ", ")) need an impact assessment of their current definition and refuse every use until one is recorded (PIPL Art. 55); see `pivault assessment status`")
+            }
             let tokens = APITokens(store: opened.store, configuration: opened.configuration)
             if let issued = try await tokens.createFirstAdminToken() {
                 say("""

@@ -78,6 +78,7 @@ public enum VaultServer {
         IncidentRoutes(vault: vault, json: json).add(to: v1)
         AnomalyRoutes(vault: vault, metrics: dependencies.metrics).add(to: v1)
         ReportRoutes(vault: vault).add(to: v1)
+        AssessmentRoutes(vault: vault, json: json).add(to: v1)
         DeidentifyRoutes(json: json).add(to: v1)
         RightsRoutes(vault: vault, json: json).add(to: router.group("v1/requests")
             .add(middleware: RightsAuthenticationMiddleware(staff: AuthenticationMiddleware(authenticator: authenticator, limiter: limiter))))
@@ -97,7 +98,7 @@ public enum VaultServer {
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
             services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
-                       CheckpointService(vault: dependencies.vault, interval: .seconds(1), logger: logger),
+                       CheckpointService(vault: dependencies.vault, interval: .milliseconds(Int64((max(0.001, settings.checkpointInterval) * 1000).rounded())), logger: logger),
                        RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger),
                        SuspensionService(vault: dependencies.vault, interval: .seconds(5), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },

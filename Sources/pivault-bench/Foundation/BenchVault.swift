@@ -23,6 +23,8 @@ struct BenchVault {
         let launcher = VaultLauncher(configPath: config, dataDirectory: directory, database: nil, masterKeyFile: nil,
                                      environment: ["PIVAULT_MASTER_KEY": key])
         let vault = try await launcher.open(logger: logger, warn: { _ in })
+        // The demo's sensitive purposes are active only with an impact assessment (PIPL Art. 55).
+        try await vault.recordDemoAssessments()
         _ = try await vault.declareEmergency(name: "bench outbreak", legalReference: "bench", purposes: ["contact-tracing"], region: nil, endsAt: nil)
         return BenchVault(directory: directory, vault: vault)
     }

@@ -20,7 +20,7 @@ struct LawBenchmark: AsyncParsableCommand {
         let now = Date(timeIntervalSince1970: 1_650_000_000)
         var consents = (0..<9).map { Consent(purpose: "other-\($0)", grantedAt: now - 1000, noticeVersion: "v\($0)") }
         consents.append(Consent(purpose: "service-newsletter", grantedAt: now - 1000, noticeVersion: book.versions["service-newsletter"]))
-        let context = PolicyContext(consents: consents, emergencies: [], now: now, noticeVersions: book.versions)
+        let context = PolicyContext(consents: consents, emergencies: [], now: now, noticeVersions: book.versions, assessedPurposes: Set(configuration.purposes.keys))
         let requests = [
             AccessRequest(actor: Actor(id: "a", role: "support"), subjectID: "sub_x", purpose: "service-newsletter"),
             AccessRequest(actor: Actor(id: "a", role: "support"), subjectID: "sub_x", purpose: "service-newsletter", fields: ["name", "resident_id"]),

@@ -73,6 +73,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         let launcher = VaultLauncher(configPath: directory + "/pivault.yaml", dataDirectory: directory + "/pivault-data", database: nil,
                                      masterKeyFile: nil, environment: ["PIVAULT_MASTER_KEY": key])
         let vault = try await launcher.open(logger: logger, warn: { _ in })
+        try await vault.recordDemoAssessments()
         _ = try await vault.declareEmergency(name: "bench outbreak", legalReference: "bench", purposes: ["contact-tracing"], region: nil, endsAt: nil)
         var people = SyntheticPeople(seed: 7)
         var ids: [String] = []

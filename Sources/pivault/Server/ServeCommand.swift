@@ -35,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds in-flight requests get to finish on shutdown (env PIVAULT_SHUTDOWN_GRACE; default 10).")
     var shutdownGrace: Double?
 
+    @Option(help: "Seconds between signed transparency-log checkpoints, published only when the log grew (env PIVAULT_CHECKPOINT_INTERVAL; default 1).")
+    var checkpointInterval: Double?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var server = ServerConfiguration()
@@ -45,6 +48,13 @@ struct ServeCommand: AsyncParsableCommand {
         let burst = try rateBurst ?? environment["PIVAULT_RATE_BURST"].map { Double(try Self.number($0, "PIVAULT_RATE_BURST")) } ?? max(1, rate * 2)
         server.rateLimit = .init(requestsPerSecond: rate, burst: burst)
         server.shutdownGracePeriod = try shutdownGrace ?? environment["PIVAULT_SHUTDOWN_GRACE"].map { Double(try Self.number($0, "PIVAULT_SHUTDOWN_GRACE")) } ?? server.shutdownGracePeriod
+        server.checkpointInterval = try checkpointInterval ?? environment["PIVAULT_CHECKPOINT_INTERVAL"].map { text in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("PIVAULT_CHECKPOINT_INTERVAL must be a number of seconds") }
+            return value
+        } ?? server.checkpointInterval
+        guard server.checkpointInterval >= 0.01, server.checkpointInterval <= 86_400 else {
+            throw ValidationError("--checkpoint-interval must be between 0.01 and 86400 seconds")
+        }
         guard (0...65535).contains(server.port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard server.maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }
         var logger = Logger(label: "pivault.server", factory: { BufferedLogHandler(label: $0) })

@@ -29,6 +29,18 @@ struct InitCommand: AsyncParsableCommand {
             try manager.createDirectory(atPath: dataPath, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             print("wrote \(configPath) (demo: epidemic-registration, venue-checkin; purposes contact-tracing, vaccination-record, service-newsletter)")
             print("created \(dataPath)/")
+            // The demo's sensitive purposes need impact assessments before use (PIPL Art. 55): record the demo's own.
+            let launcher = VaultLauncher(configPath: configPath, dataDirectory: dataPath, database: nil, masterKeyFile: nil, environment: ProcessInfo.processInfo.environment)
+            let vault = try await launcher.open(logger: CLI.logger, warn: CLI.warn)
+            let recorded: Int
+            do {
+                recorded = try await vault.recordDemoAssessments()
+            } catch {
+                try? await vault.close()
+                throw error
+            }
+            try await vault.close()
+            print("recorded \(recorded) demo impact assessments (replace them with your own: pivault assessment add)")
             print("next: pivault config check \(configPath)")
         }
     }

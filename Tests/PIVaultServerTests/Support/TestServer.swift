@@ -27,7 +27,7 @@ struct TestServer {
     static let start = ISODate.date(year: 2022, month: 4, day: 1)!
 
     static func make(_ engine: TestEngine, server: ServerConfiguration = ServerConfiguration(rateLimit: .unlimited),
-                     emergency: Bool = true, keySource: KeySource? = nil, yaml: String = DemoConfiguration.yaml) async throws -> TestServer {
+                     emergency: Bool = true, assessed: Bool = true, keySource: KeySource? = nil, yaml: String = DemoConfiguration.yaml) async throws -> TestServer {
         let logs = CapturedLogs()
         let logger = logs.logger()
         let (location, directory, cleanUp) = try await engine.makeLocation(logger: logger)
@@ -37,6 +37,7 @@ struct TestServer {
         let store = try await VaultStore.open(engineHandle)
         let keyring = try Keyring([MasterKey.generate(version: 1)])
         let vault = try await Vault.open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger)
+        if assessed { try await vault.recordDemoAssessments() }
         if emergency {
             _ = try await vault.declareEmergency(name: "Outbreak", legalReference: "Notice 2022-1", purposes: ["contact-tracing"], region: nil, endsAt: nil)
             clock.advance(by: 60)

@@ -17,13 +17,15 @@ struct TestVault {
 
     static let start = ISODate.date(year: 2022, month: 4, day: 1)!
 
-    static func make(_ engine: TestEngine, emergency: Bool = true, yaml: String = DemoConfiguration.yaml) async throws -> TestVault {
+    /// A vault on `engine`; `assessed` records an impact assessment for every purpose that needs one (PIPL Art. 55), as a deployment would before use.
+    static func make(_ engine: TestEngine, emergency: Bool = true, assessed: Bool = true, yaml: String = DemoConfiguration.yaml) async throws -> TestVault {
         let logs = CapturedLogs()
         let logger = logs.logger()
         let (location, directory, cleanUp) = try await engine.makeLocation(logger: logger)
         let keyring = try Keyring([MasterKey.generate(version: 1)])
         let clock = ManualClock(start)
         let vault = try await openVault(location: location, keyring: keyring, clock: clock, logger: logger, yaml: yaml)
+        if assessed { try await vault.recordDemoAssessments() }
         if emergency {
             _ = try await vault.declareEmergency(name: "Outbreak", legalReference: "Notice 2022-1", purposes: ["contact-tracing"], region: nil, endsAt: nil)
             clock.advance(by: 60)

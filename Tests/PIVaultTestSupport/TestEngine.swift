@@ -6,12 +6,14 @@ import Testing
 
 /// The engines the vault suites run on: SQLite always, PostgreSQL when
 /// PIVAULT_TEST_POSTGRES_URL names a server (each test gets its own database).
-enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
 
-    static let postgresURL = ProcessInfo.processInfo.environment["PIVAULT_TEST_POSTGRES_URL"]
+    /// The PostgreSQL server's URL, from PIVAULT_TEST_POSTGRES_URL.
+    public static let postgresURL = ProcessInfo.processInfo.environment["PIVAULT_TEST_POSTGRES_URL"]
 
-    static let available: [TestEngine] = {
+    /// SQLite, and PostgreSQL when a server is configured.
+    public static let available: [TestEngine] = {
         if postgresURL == nil {
             print("note: PostgreSQL suites skipped — set PIVAULT_TEST_POSTGRES_URL=postgres://user@host:port/db to run them")
             return [.sqlite]
@@ -19,10 +21,11 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
         return [.sqlite, .postgres]
     }()
 
-    var testDescription: String { rawValue }
+    /// The engine's name in test output.
+    public var testDescription: String { rawValue }
 
     /// A fresh, empty database location and a clean-up closure.
-    func makeLocation(logger: Logger) async throws -> (location: DatabaseLocation, directory: String, cleanUp: @Sendable () async -> Void) {
+    public func makeLocation(logger: Logger) async throws -> (location: DatabaseLocation, directory: String, cleanUp: @Sendable () async -> Void) {
         let directory = NSTemporaryDirectory() + "pivault-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         switch self {

@@ -1,0 +1,2 @@
+// Every suite in this target uses the shared engines and captured logs.
+@_exported import PIVaultTestSupport
