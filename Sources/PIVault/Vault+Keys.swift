@@ -87,12 +87,14 @@ extension Vault {
         let (counts, versions, keyCounts) = try await store.read { session in
             (try await session.counts(), try await session.keyVersions(), try await session.subjectKeyCounts())
         }
-        return VaultStatus(
+        var status = VaultStatus(
             database: store.engine.displayName, subjects: counts.subjects, erasedSubjects: counts.erased, records: counts.records,
             keyVersions: versions.map { row in
                 .init(version: row.version, subjectKeys: keyCounts[row.version] ?? 0, retired: row.retiredAt != nil,
                       loaded: ring.keys[row.version] != nil, active: row.version == ring.activeVersion)
             })
+        status.biometricFiling = try await biometricFiling()
+        return status
     }
 }
 

@@ -64,6 +64,12 @@ extension ProcessingReport {
         out.append("## Access anomalies (PIPL Art. 51)")
         out.append("Alerts raised: \(anomalyAlerts). Actors suspended now: \(suspendedActors).")
         out.append("")
+        if let biometrics {
+            out.append("## Biometric information (PIPL Art. 26, 28–29)")
+            out.append("People with templates held: \(biometrics.subjects). Filing threshold: \(biometrics.threshold).")
+            if biometrics.filingDue { out.append("**A filing with the authority is due**: \(biometrics.message).") }
+            out.append("")
+        }
         out.append("## Transparency log checkpoint")
         out.append("```")
         out.append(logCheckpoint.trimmingCharacters(in: .newlines))

@@ -180,4 +180,6 @@ public struct ProcessingReport: Sendable, Codable, Hashable {
     public var suspendedActors: Int
     /// The latest signed checkpoint of the transparency log (C2SP signed note).
     public var logCheckpoint: String
+    /// Biometric templates held and whether a filing with the authority is due (PIPL Art. 28).
+    public var biometrics: BiometricFiling?
 }

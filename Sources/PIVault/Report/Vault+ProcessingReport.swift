@@ -54,6 +54,7 @@ extension Vault {
             incidents: incidents.map { .init(id: $0.id, summary: $0.summary, occurredAt: $0.occurredAt, categories: $0.categories, affected: $0.affectedCount, notifiedAt: $0.notifiedAt, individualsExemption: $0.individualsExemption) },
             assessments: assessments,
             openRightsRequests: open, anomalyAlerts: alerts, suspendedActors: suspensions,
-            logCheckpoint: try await latestCheckpoint())
+            logCheckpoint: try await latestCheckpoint(),
+            biometrics: try await biometricFiling())
     }
 }
