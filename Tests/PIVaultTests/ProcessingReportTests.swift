@@ -33,6 +33,8 @@ struct ProcessingReportTests {
         #expect(tracingAssessment.active && tracingAssessment.assessment != nil && !tracingAssessment.grounds.isEmpty && tracingAssessment.keepUntil != nil)
         #expect(report.assessments.first { $0.purpose == "service-newsletter" }?.grounds.isEmpty == true)
         #expect(report.markdown.contains("## Impact assessments (PIPL Art. 55–56)"))
+        // Art. 28: the biometric filing flag is always reported (here: no templates, no filing due).
+        #expect(report.biometrics.map { ($0.subjects, $0.filingDue) }! == (0, false) && report.markdown.contains("## Biometric information"))
         #expect(report.openRightsRequests == ["access": 1, "copy": 1])
         #expect(report.emergencies.count == 1 && report.incidents.count == 1 && report.incidents[0].affected == 1)
         #expect(report.logCheckpoint.contains("\n") && report.logCheckpoint.hasPrefix(test.vault.logOrigin))
