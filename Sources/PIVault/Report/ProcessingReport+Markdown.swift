@@ -50,6 +50,13 @@ extension ProcessingReport {
             out.append("- \(incident.id): \(incident.summary) — occurred \(ISODate.formatDateTime(incident.occurredAt)), categories \(incident.categories.joined(separator: ", ")), \(incident.affected) affected, \(incident.notifiedAt.map { "notified \(ISODate.formatDateTime($0))" } ?? "not yet notified")\(incident.individualsExemption.map { " (authority only, PIPL Art. 57(2): \($0))" } ?? "")")
         }
         out.append("")
+        out.append("## Impact assessments (PIPL Art. 55–56)")
+        for entry in assessments where !entry.grounds.isEmpty {
+            let state = entry.assessment.map { "\($0), \(entry.conclusion ?? "—") by \(entry.assessor ?? "—") on \(entry.assessedOn ?? "—"), kept until \(entry.keepUntil.map(ISODate.formatDate) ?? "—")" } ?? "**no assessment of its current definition — not active**"
+            out.append("- \(entry.purpose): \(entry.active ? "active" : "NOT ACTIVE") — \(state); grounds: \(entry.grounds.joined(separator: "; "))")
+        }
+        if !assessments.contains(where: { !$0.grounds.isEmpty }) { out.append("No purpose needs one.") }
+        out.append("")
         out.append("## Open rights requests (PIPL Art. 44–50)")
         if openRightsRequests.isEmpty { out.append("None open.") }
         for (type, count) in openRightsRequests.sorted(by: { $0.key < $1.key }) { out.append("- \(type): \(count)") }
