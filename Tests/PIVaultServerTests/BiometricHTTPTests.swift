@@ -75,4 +75,22 @@ struct BiometricHTTPTests {
             #expect(after.status == .ok && filing["filingDue"] as? Bool == true && filing["subjects"] as? Int == 2)
         }
     }
+
+    @Test("Art. 45: POST /v1/requests accepts includeBiometricTemplates for the subject's own portability export and refuses it on an access request", arguments: TestEngine.available)
+    func exportOption_Art45(engine: TestEngine) async throws {
+        let server = try await TestServer.make(engine, yaml: ServerBiometricConfiguration.yaml)
+        try await server.run { client in
+            let subject = try #require(try await Self.enrol(client).json["subject"] as? String)
+            let token = try await server.vault.issueSubjectToken(subjectID: subject).token
+            let filed = try await client.send(.post, "/v1/requests", bearer: "Bearer \(token)",
+                                              json: #"{"subject":"\#(subject)","type":"portability","includeBiometricTemplates":true}"#)
+            #expect(filed.status == .created)
+            let id = try #require(filed.json["id"] as? String)
+            let outcome = try await server.vault.completeRequest(id, handler: "staff-1")
+            #expect(outcome.document?.contains("biometricTemplates") == true)
+            let onAccess = try await client.send(.post, "/v1/requests", bearer: "Bearer \(token)",
+                                                 json: #"{"subject":"\#(subject)","type":"access","includeBiometricTemplates":true}"#)
+            #expect(onAccess.status == .badRequest && onAccess.json["article"] as? String == "PIPL Art. 45")
+        }
+    }
 }

@@ -55,6 +55,12 @@ struct BiometricRightsTests {
         onAccess.includeBiometricTemplates = true
         let error = try await #require(throws: VaultError.self) { _ = try await test.vault.fileRequest(onAccess, by: .subjectToken(token.token)) }
         #expect(error.code == .invalidInput && error.article == "PIPL Art. 45")
+        // Art. 49: a relative of a deceased subject may have a copy, never the templates.
+        try await test.vault.recordDeath(subjectID: subject, reference: "death-cert-2022-118", relativesExcluded: false)
+        var relative = NewRightsRequest(subjectID: subject, kind: .copy, requester: .relative, relativeReference: "kinship-proof-2022-031")
+        relative.includeBiometricTemplates = true
+        let refused = try await #require(throws: VaultError.self) { _ = try await test.vault.fileRequest(relative, by: .staff("staff-1")) }
+        #expect(refused.code == .denied && refused.article == "PIPL Art. 28, 49")
     }
 
     @Test("Face-recognition measures Art. 15, PIPL Art. 28: status and the processing report flag a filing once enough people's templates are held", arguments: TestEngine.available)
