@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PIVault
 import PIVaultCore
+import PIVaultCrypto
 import PIVaultStore
 
 /// Biometric information (PIPL Art. 26, 28–29, 47): only templates are kept,
@@ -228,5 +229,42 @@ struct BiometricTests {
             _ = try await test.vault.matchBiometric(BiometricMatchRequest(actor: Self.gate, subjectID: receipt.subjectID, purpose: "venue-access", template: Self.template(Self.face)))
         }
         #expect(error.code == .erased)
+    }
+
+    @Test("Art. 9, 51: rotating the master key re-wraps biometric keys too; the old version retires and matching still works", arguments: TestEngine.available)
+    func rotation(engine: TestEngine) async throws {
+        let test = try await Self.make(engine)
+        defer { Task { await test.finish() } }
+        let receipt = try await Self.enrol(test.vault)
+        _ = try await test.vault.rotate(to: MasterKey.generate(version: 2))
+        #expect(try await test.vault.store.read { try await $0.biometricKeyCounts() } == [2: 1])
+        try await test.vault.retire(version: 1)
+        let result = try await test.vault.matchBiometric(BiometricMatchRequest(actor: Self.gate, subjectID: receipt.subjectID, purpose: "venue-access", template: Self.template(Self.face)))
+        #expect(result.match)
+    }
+
+    @Test("Art. 55: a biometric purpose collects and matches nothing until its impact assessment is recorded", arguments: TestEngine.available)
+    func assessmentRequired(engine: TestEngine) async throws {
+        let test = try await TestVault.make(engine, assessed: false, yaml: BiometricConfiguration.yaml())
+        defer { Task { await test.finish() } }
+        let error = try await #require(throws: VaultError.self) { _ = try await Self.enrol(test.vault) }
+        #expect(error.code == .denied && error.article?.contains("Art. 55") == true)
+        #expect(try await test.vault.store.read { try await $0.biometricSubjectCount() } == 0)
+    }
+
+    @Test("Art. 15, 19, 47: a template goes with its record — at the end of retention and when the consent it rests on is withdrawn", arguments: TestEngine.available)
+    func templatesFollowTheirRecord(engine: TestEngine) async throws {
+        let test = try await Self.make(engine)
+        defer { Task { await test.finish() } }
+        let kept = try await Self.enrol(test.vault)
+        test.clock.advance(by: 400 * 86_400)
+        let report = try await test.vault.sweepRetention()
+        #expect(report.deleted == 1)
+        #expect(try await Self.templates(test.vault, kept.subjectID).isEmpty)
+        let withdrawn = try await Self.enrol(test.vault)
+        let outcome = try await test.vault.withdrawConsent(subjectID: withdrawn.subjectID, purpose: "venue-access")
+        #expect(outcome.recordsDeleted == 1)
+        #expect(try await Self.templates(test.vault, withdrawn.subjectID).isEmpty)
+        #expect(try await test.vault.biometricFiling().subjects == 0)
     }
 }

@@ -17,7 +17,9 @@ public struct BiometricFiling: Sendable, Hashable, Codable {
         self.threshold = threshold
         self.filingDue = subjects >= threshold
         self.message = filingDue
-            ? "biometric templates of \(subjects) people are held (threshold \(threshold)): a filing with the cyberspace authority is due (face-recognition measures Art. 15; PIPL Art. 28)"
-            : "biometric templates of \(subjects) people are held; a filing becomes due at \(threshold)"
+            ? "biometric templates of \(Self.people(subjects)) are held (threshold \(threshold)): a filing with the cyberspace authority is due (face-recognition measures Art. 15; PIPL Art. 28)"
+            : "biometric templates of \(Self.people(subjects)) are held; a filing becomes due at \(Self.people(threshold))"
     }
+
+    static func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
 }

@@ -75,6 +75,7 @@ public enum VaultServer {
         vaultRoutes.add(to: v1)
         HealthCodeRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
         SharingRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        BiometricRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
         IncidentRoutes(vault: vault, json: json).add(to: v1)
         AnomalyRoutes(vault: vault, metrics: dependencies.metrics).add(to: v1)
         ReportRoutes(vault: vault).add(to: v1)
