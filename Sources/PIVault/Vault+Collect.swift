@@ -46,6 +46,7 @@ extension Vault {
         var noticesOwed: [NoticeOwedRow] = []
         var collected: [CollectionReceipt] = []
         var dataKeys: [String: DataKey] = [:]
+        var biometrics = PreparedBiometrics()
 
         /// The batches as one, for a group commit.
         init(merging batches: [PreparedBatch]) {
@@ -59,6 +60,7 @@ extension Vault {
                 noticesOwed += batch.noticesOwed
                 collected += batch.collected
                 dataKeys.merge(batch.dataKeys) { first, _ in first }
+                biometrics.merge(batch.biometrics)
             }
         }
 
@@ -83,8 +85,9 @@ extension Vault {
             for consent in merged.consents { try await session.insertConsent(consent) }
             for receipt in merged.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: receipt.at) }
             try await session.insertNoticesOwed(merged.noticesOwed)
+            try await storeBiometrics(merged.biometrics, session: session)
             let subjects = try await commitments.commitments(for: merged.dataKeys, newSubjects: newSubjects, session: session)
-            let events = batches.flatMap { collectionEvents($0, subjects: subjects) }
+            let events = batches.flatMap { collectionEvents($0, subjects: subjects) + biometricEvents($0.biometrics, at: $0.at, subjects: subjects) }
             _ = try await session.appendLogEntries(events.map { (subject: $0.subject, data: $0.leafData) })
             return (subjects, events.count)
         }
@@ -140,7 +143,8 @@ extension Vault {
             }
             var sealed: [String: Data] = [:]
             var indexes: [(kind: String, digest: String)] = []
-            for (field, value) in record.values {
+            let (identity, templates) = Self.splitBiometric(record.values, standard: standard)
+            for (field, value) in identity {
                 let plaintext = try StoredValueCodec.encode(value)
                 sealed[field] = try dataKey.seal(plaintext, binding: FieldContext(subjectID: subjectID, recordID: recordID, fieldPath: field))
                 if let definition = standard.field(named: field), definition.indexed, case .string(let text) = value {
@@ -150,6 +154,8 @@ extension Vault {
             }
             let deadline = deadlines[purpose.id] ?? purpose.retention.deadline(from: now)
             deadlines[purpose.id] = deadline
+            try await prepareTemplates(templates, into: &prepared.biometrics, subjectID: subjectID, isNew: isNew, recordID: recordID,
+                                       standard: standard.id, purpose: purpose.id, retainUntil: deadline, now: now)
             prepared.records.append(StoredRecord(subjectID: subjectID, recordID: recordID, standard: standard.id, purpose: purpose.id,
                                                  collectedAt: now, retainUntil: deadline, sealedFields: sealed, blindIndexes: indexes))
             prepared.collected.append(CollectionReceipt(subjectID: subjectID, recordID: recordID, retainUntil: deadline, newSubject: isNew))

@@ -46,6 +46,7 @@ extension Vault {
             total += updates.count
             cursor = last.subjectID
         }
+        _ = try await rewrapBiometricKeys(to: ring)
         try await store.write { session in
             for (name, owner) in [("blind_index_key", Self.indexKeyOwner), ("signing_key", "vault-signing-key"), (VaultTransparency.signingKeyName, VaultTransparency.signingKeyOwner)] {
                 if let text = try await session.meta(name), let wrapped = Self.decodeWrapped(text), wrapped.version != ring.activeVersion {
@@ -73,6 +74,7 @@ extension Vault {
                 throw VaultError(.conflict, "master key version \(version) still wraps the vault's \(name.replacingOccurrences(of: "_", with: " ")); run `pivault keys rotate --resume` first")
             }
         }
+        try await checkNoBiometricKeys(under: version)
         if try await healthCodeIssuersWrapped(under: version) {
             throw VaultError(.conflict, "master key version \(version) still wraps a health-code issuer key; run `pivault keys rotate --resume` first")
         }
@@ -87,12 +89,14 @@ extension Vault {
         let (counts, versions, keyCounts) = try await store.read { session in
             (try await session.counts(), try await session.keyVersions(), try await session.subjectKeyCounts())
         }
-        return VaultStatus(
+        var status = VaultStatus(
             database: store.engine.displayName, subjects: counts.subjects, erasedSubjects: counts.erased, records: counts.records,
             keyVersions: versions.map { row in
                 .init(version: row.version, subjectKeys: keyCounts[row.version] ?? 0, retired: row.retiredAt != nil,
                       loaded: ring.keys[row.version] != nil, active: row.version == ring.activeVersion)
             })
+        status.biometricFiling = try await biometricFiling()
+        return status
     }
 }
 

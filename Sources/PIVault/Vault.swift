@@ -47,7 +47,7 @@ public final class Vault: Sendable {
                 throw VaultError(.keyMismatch, "master key version \(version) does not match this vault (its key check value differs); supply the key this vault was created with, e.g. PIVAULT_MASTER_KEY or --master-key-file. Nothing was changed.")
             }
         }
-        let counts = try await store.read { try await $0.subjectKeyCounts() }
+        let counts = try await store.read { try await $0.subjectKeyCounts().merging(try await $0.biometricKeyCounts(), uniquingKeysWith: +) }
         let missing = counts.keys.filter { keyring.keys[$0] == nil }.sorted()
         if !missing.isEmpty {
             throw VaultError(.keyMismatch, "subject keys are wrapped under master key version(s) \(missing.map(String.init).joined(separator: ", ")), which were not supplied; supply them (format 'VERSION:BASE64,…' or a key file). Nothing was changed.")

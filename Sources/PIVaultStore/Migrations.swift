@@ -22,6 +22,7 @@ enum Migrations {
             deidentify(dialect),
             healthCodes(dialect),
             incidents(dialect),
+            biometrics(dialect),
             assessments(dialect),
         ]
         return features.flatMap { $0 }.sorted { $0.version < $1.version }

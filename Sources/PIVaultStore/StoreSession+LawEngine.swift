@@ -96,8 +96,8 @@ extension StoreSession {
         for chunk in records.chunked(400) {
             // By (subject, record) pairs, so each row is found through the primary key rather than a scan.
             let pairs: SQLQueryString = chunk.map { "(\(bind: $0.subjectID), \(bind: $0.recordID))" as SQLQueryString }.joined(separator: ", ")
-            for table in ["record_fields", "record_history", "record_restrictions", "records"] {
-                // Corrected-value history and restrictions go with the record (PIPL Art. 46–47).
+            for table in ["record_fields", "record_history", "record_restrictions", "biometric_templates", "records"] {
+                // Corrected-value history, restrictions and biometric templates go with the record (PIPL Art. 28, 46–47).
                 try await database.raw("DELETE FROM \(ident: table) WHERE (subject_id, record_id) IN (VALUES " + pairs + ")").run()
             }
         }

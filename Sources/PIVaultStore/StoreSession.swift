@@ -104,6 +104,8 @@ public struct StoreSession: Sendable {
     /// Destroys a subject's data key (crypto-shredding) and marks the subject erased.
     public func destroySubjectKey(_ subjectID: String, at date: Date) async throws {
         try await database.raw("UPDATE subjects SET wrapped_key = NULL, key_version = NULL, erased_at = \(bind: date.storedMilliseconds) WHERE subject_id = \(bind: subjectID)").run()
+        // The subject's biometric key and templates go in the same transaction (PIPL Art. 47).
+        try await destroyBiometricData(subjectID)
     }
 
     /// Deletes every row a subject's data lives in, except the subject's tombstone.

@@ -9,6 +9,7 @@ extension PIVaultCommand {
         CollectCommand.self,
         ReadCommand.self,
         TransferCommand.self,
+        BiometricCommand.self,
         RecipientsCommand.self,
         NoticeCommand.self,
         ConsentCommand.self,

@@ -28,6 +28,13 @@ struct ProcessingReportTests {
         #expect(report.categories.first { $0.id == "health" }?.sensitive == true)
         #expect(report.recipients.first { $0.id == "geneva-lab" }.map { ($0.country, $0.mechanism) }! == ("CH", "standard-contract"))
         #expect(report.recipients.first { $0.id == "cloud-lab" }?.contractInForce == true)
+        // Art. 55–56: every purpose that needs an assessment shows it, with its conclusion and retention.
+        let tracingAssessment = try #require(report.assessments.first { $0.purpose == "contact-tracing" })
+        #expect(tracingAssessment.active && tracingAssessment.assessment != nil && !tracingAssessment.grounds.isEmpty && tracingAssessment.keepUntil != nil)
+        #expect(report.assessments.first { $0.purpose == "service-newsletter" }?.grounds.isEmpty == true)
+        #expect(report.markdown.contains("## Impact assessments (PIPL Art. 55–56)"))
+        // Art. 28: the biometric filing flag is always reported (here: no templates, no filing due).
+        #expect(report.biometrics.map { ($0.subjects, $0.filingDue) }! == (0, false) && report.markdown.contains("## Biometric information"))
         #expect(report.openRightsRequests == ["access": 1, "copy": 1])
         #expect(report.emergencies.count == 1 && report.incidents.count == 1 && report.incidents[0].affected == 1)
         #expect(report.logCheckpoint.contains("\n") && report.logCheckpoint.hasPrefix(test.vault.logOrigin))
@@ -35,6 +42,7 @@ struct ProcessingReportTests {
         #expect(markdown.contains("# Record of processing activities") && markdown.contains("health **(sensitive)**") && markdown.contains("geneva-lab"))
         #expect(markdown.contains("— ") && markdown.contains(test.vault.logOrigin))
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(json.contains("\"assessments\""))
         for value in TestVault.personalValues { #expect(!json.contains(value) && !markdown.contains(value)) }
     }
 }

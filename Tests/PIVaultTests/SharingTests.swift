@@ -183,6 +183,18 @@ struct SharingTests {
         #expect(event.detail == "recipient:geneva-lab" && event.fields == ["vaccination_status"])
     }
 
+    @Test("Art. 55: a sharing purpose without an impact assessment of its current definition transfers nothing", arguments: TestEngine.available)
+    func transferNeedsAssessment(engine: TestEngine) async throws {
+        let test = try await TestVault.make(engine, assessed: false, yaml: SharingConfiguration.yaml(anomaly: ""))
+        defer { Task { await test.finish() } }
+        let subject = try await test.vault.addSubject()
+        await #expect { try await test.vault.transfer(TransferRequest(actor: Self.sender, subjectID: subject, purpose: "lab-processing", recipient: "cloud-lab", fields: ["name"])) } throws: { error in
+            let error = error as! VaultError
+            return error.code == .denied && error.article?.contains("55") == true && error.message.contains("cloud-lab")
+        }
+        #expect(try await Self.transfers(test.vault).isEmpty)
+    }
+
     @Test("Art. 15, 23: after withdrawal a transfer is refused and logged only as a denied read, not as a transfer", arguments: TestEngine.available)
     func withdrawnConsentStopsTransfers(engine: TestEngine) async throws {
         let test = try await Self.make(engine)

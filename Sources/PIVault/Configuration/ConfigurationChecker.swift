@@ -30,6 +30,7 @@ struct ConfigurationChecker {
             }
         }
         checkRecipients(taxonomy: taxonomy, purposeIDs: purposeIDs)
+        checkBiometrics(standards: standards, taxonomy: taxonomy)
     }
 
     func duplicates(_ items: [(String, Node)], kind: String) {

@@ -8,7 +8,7 @@ struct ConfigurationParser {
 
     func parse(_ root: Node) -> ParsedConfiguration {
         var parsed = ParsedConfiguration()
-        let top = cursor.mapping(root, at: "configuration", allowed: ["version", "handler", "categories", "standards", "purposes", "roles", "recipients", "anomaly"])
+        let top = cursor.mapping(root, at: "configuration", allowed: ["version", "handler", "categories", "standards", "purposes", "roles", "recipients", "anomaly", "biometrics"])
         if let version = top["version"], version.int != 1 {
             cursor.report(version, "'version' must be 1")
         }
@@ -31,6 +31,7 @@ struct ConfigurationParser {
             recipient(node, into: &parsed)
         }
         if let node = top["anomaly"] { anomaly(node, into: &parsed) }
+        if let node = top["biometrics"] { biometrics(node, into: &parsed) }
         return parsed
     }
 
@@ -67,11 +68,12 @@ struct ConfigurationParser {
         var fields: [FieldDefinition] = []
         if map["fields"] == nil { cursor.report(node, "standard '\(id)' has no 'fields'; list the fields it collects") }
         for fieldNode in cursor.sequence(map["fields"], at: "standards[\(id)].fields") {
-            let fieldMap = cursor.mapping(fieldNode, at: "standards[\(id)].fields[]", allowed: ["name", "type", "category", "required", "indexed", "values"])
+            let fieldMap = cursor.mapping(fieldNode, at: "standards[\(id)].fields[]", allowed: Self.biometricFieldKeys.union(["name", "type", "category", "required", "indexed", "values"]))
             guard let name = cursor.string(fieldMap["name"], at: "standards[\(id)].fields[].name", required: true, parent: fieldNode) else { continue }
             let path = "standards[\(id)].fields[\(name)]"
             guard let typeName = cursor.string(fieldMap["type"], at: "\(path).type", required: true, parent: fieldNode) else { continue }
-            guard let type = fieldType(typeName, values: fieldMap["values"], node: fieldMap["type"]!, path: path) else { continue }
+            guard let type = typeName == "biometric" ? biometricType(fieldMap, node: fieldNode, path: path)
+                    : fieldType(typeName, values: fieldMap["values"], node: fieldMap["type"]!, path: path) else { continue }
             guard let category = cursor.string(fieldMap["category"], at: "\(path).category", required: true, parent: fieldNode) else { continue }
             let required = cursor.bool(fieldMap["required"], at: "\(path).required") ?? false
             let indexed = cursor.bool(fieldMap["indexed"], at: "\(path).indexed")
@@ -106,7 +108,7 @@ struct ConfigurationParser {
     func purpose(_ node: Node, into parsed: inout ParsedConfiguration) {
         let allowed: Set<String> = ["id", "title", "description", "basis", "standards", "fields", "masked", "retention", "necessary", "necessity", "impact",
                                     "method", "recipients", "discloses_publicly", "cross_border", "emergency_grace", "automated_decision"]
-        let map = cursor.mapping(node, at: "purposes[]", allowed: allowed)
+        let map = cursor.mapping(node, at: "purposes[]", allowed: allowed.union(Self.biometricPurposeKeys))
         guard let id = cursor.string(map["id"], at: "purposes[].id", required: true, parent: node) else { return }
         let path = "purposes[\(id)]"
         let title = cursor.string(map["title"], at: "\(path).title") ?? id
@@ -141,8 +143,9 @@ struct ConfigurationParser {
         let disclosesPublicly = cursor.bool(map["discloses_publicly"], at: "\(path).discloses_publicly") ?? false
         let crossBorder = cursor.string(map["cross_border"], at: "\(path).cross_border")
         let method = cursor.string(map["method"], at: "\(path).method")
+        let biometricUse = biometricUse(map, path: path)
         guard let basis, let retention else { return }
-        let purpose = Purpose(
+        var purpose = Purpose(
             id: id, title: title, description: description, basis: basis,
             standards: standards.map(\.0), fields: fields.map(\.0), masked: masked.map(\.0),
             retention: retention, necessary: necessary,
@@ -150,6 +153,7 @@ struct ConfigurationParser {
             impact: cursor.string(map["impact"], at: "\(path).impact"),
             method: method ?? "electronic collection and storage, encrypted per person",
             recipients: recipients, disclosesPublicly: disclosesPublicly, crossBorderMechanism: crossBorder, emergencyGrace: grace)
+        purpose.biometric = biometricUse
         var declared = purpose
         declared.automatedDecision = cursor.bool(map["automated_decision"], at: "\(path).automated_decision") ?? false
         parsed.purposes.append(.init(value: declared, node: node))

@@ -27,10 +27,12 @@ struct ParsedConfiguration {
     var contractPurposes: [(recipient: String, purpose: String, node: Node)] = []
     var anomaly = AnomalyPolicy()
     var anomalyRules: [Located<AnomalyRule>] = []
+    /// The `biometrics:` section's filing threshold, when given.
+    var biometricFilingThreshold: Int?
 
     var configuration: VaultConfiguration? {
         guard let handler else { return nil }
-        return VaultConfiguration(
+        var configuration = VaultConfiguration(
             handler: handler,
             taxonomy: Taxonomy(additional: categories.map(\.value)),
             standards: standards.map(\.value),
@@ -38,5 +40,7 @@ struct ParsedConfiguration {
             roles: roles.map(\.value),
             recipients: recipients.map(\.value),
             anomaly: anomaly)
+        if let biometricFilingThreshold { configuration.biometricFilingThreshold = biometricFilingThreshold }
+        return configuration
     }
 }

@@ -50,6 +50,13 @@ extension ProcessingReport {
             out.append("- \(incident.id): \(incident.summary) — occurred \(ISODate.formatDateTime(incident.occurredAt)), categories \(incident.categories.joined(separator: ", ")), \(incident.affected) affected, \(incident.notifiedAt.map { "notified \(ISODate.formatDateTime($0))" } ?? "not yet notified")\(incident.individualsExemption.map { " (authority only, PIPL Art. 57(2): \($0))" } ?? "")")
         }
         out.append("")
+        out.append("## Impact assessments (PIPL Art. 55–56)")
+        for entry in assessments where !entry.grounds.isEmpty {
+            let state = entry.assessment.map { "\($0), \(entry.conclusion ?? "—") by \(entry.assessor ?? "—") on \(entry.assessedOn ?? "—"), kept until \(entry.keepUntil.map(ISODate.formatDate) ?? "—")" } ?? "**no assessment of its current definition — not active**"
+            out.append("- \(entry.purpose): \(entry.active ? "active" : "NOT ACTIVE") — \(state); grounds: \(entry.grounds.joined(separator: "; "))")
+        }
+        if !assessments.contains(where: { !$0.grounds.isEmpty }) { out.append("No purpose needs one.") }
+        out.append("")
         out.append("## Open rights requests (PIPL Art. 44–50)")
         if openRightsRequests.isEmpty { out.append("None open.") }
         for (type, count) in openRightsRequests.sorted(by: { $0.key < $1.key }) { out.append("- \(type): \(count)") }
@@ -57,6 +64,12 @@ extension ProcessingReport {
         out.append("## Access anomalies (PIPL Art. 51)")
         out.append("Alerts raised: \(anomalyAlerts). Actors suspended now: \(suspendedActors).")
         out.append("")
+        if let biometrics {
+            out.append("## Biometric information (PIPL Art. 26, 28–29)")
+            out.append("People with templates held: \(biometrics.subjects). Filing threshold: \(biometrics.threshold).")
+            if biometrics.filingDue { out.append("**A filing with the authority is due**: \(biometrics.message).") }
+            out.append("")
+        }
         out.append("## Transparency log checkpoint")
         out.append("```")
         out.append(logCheckpoint.trimmingCharacters(in: .newlines))

@@ -132,6 +132,26 @@ public struct ProcessingReport: Sendable, Codable, Hashable {
         public var individualsExemption: String?
     }
 
+    /// A purpose's impact-assessment state (Art. 55–56).
+    public struct AssessmentSection: Sendable, Codable, Hashable {
+        /// Purpose id.
+        public var purpose: String
+        /// Why it needs an assessment; empty when it needs none.
+        public var grounds: [String]
+        /// Whether it may be used now.
+        public var active: Bool
+        /// The assessment covering its current definition, if any.
+        public var assessment: String?
+        /// That assessment's conclusion.
+        public var conclusion: String?
+        /// Who assessed.
+        public var assessor: String?
+        /// When.
+        public var assessedOn: String?
+        /// Kept at least until (Art. 56: three years).
+        public var keepUntil: Date?
+    }
+
     /// When the report was produced.
     public var generatedAt: Date
     /// The handler.
@@ -150,6 +170,8 @@ public struct ProcessingReport: Sendable, Codable, Hashable {
     public var emergencies: [EmergencySection]
     /// Incidents recorded.
     public var incidents: [IncidentSection]
+    /// Impact assessments per purpose (Art. 55–56).
+    public var assessments: [AssessmentSection]
     /// Open rights requests by type.
     public var openRightsRequests: [String: Int]
     /// Anomaly alerts raised.
@@ -158,4 +180,6 @@ public struct ProcessingReport: Sendable, Codable, Hashable {
     public var suspendedActors: Int
     /// The latest signed checkpoint of the transparency log (C2SP signed note).
     public var logCheckpoint: String
+    /// Biometric templates held and whether a filing with the authority is due (PIPL Art. 28).
+    public var biometrics: BiometricFiling?
 }

@@ -40,13 +40,21 @@ extension Vault {
                 contract: recipient.contract.map { "\(ISODate.formatDate($0.from)) to \($0.until.map(ISODate.formatDate) ?? "open")" },
                 contractInForce: status.contractInForce, purposes: status.purposes)
         }
+        let assessmentRows = Dictionary(try await assessments().map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        let assessments = try await assessmentStatus().map { status in
+            let row = status.current.flatMap { assessmentRows[$0] }
+            return ProcessingReport.AssessmentSection(purpose: status.purpose, grounds: status.grounds, active: status.active, assessment: row?.id,
+                                                      conclusion: row?.conclusion.rawValue, assessor: row?.assessor, assessedOn: row?.assessedOn, keepUntil: row?.keepUntil)
+        }
         return ProcessingReport(
             generatedAt: now,
             handler: .init(name: configuration.handler.name, contact: configuration.handler.contact, officer: configuration.handler.officer),
             subjects: subjects, standards: standards, purposes: purposes, categories: categories, recipients: recipients,
             emergencies: emergencies.map { .init(id: $0.id, name: $0.name, legalReference: $0.legalReference, purposes: $0.purposes, startsAt: $0.startsAt, endsAt: $0.endsAt) },
             incidents: incidents.map { .init(id: $0.id, summary: $0.summary, occurredAt: $0.occurredAt, categories: $0.categories, affected: $0.affectedCount, notifiedAt: $0.notifiedAt, individualsExemption: $0.individualsExemption) },
+            assessments: assessments,
             openRightsRequests: open, anomalyAlerts: alerts, suspendedActors: suspensions,
-            logCheckpoint: try await latestCheckpoint())
+            logCheckpoint: try await latestCheckpoint(),
+            biometrics: try await biometricFiling())
     }
 }

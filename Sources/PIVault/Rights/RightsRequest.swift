@@ -144,6 +144,8 @@ public struct NewRightsRequest: Sendable {
     public var recipient: String?
     /// Days until the request is due; nil uses ``Vault/defaultRequestDueDays``.
     public var dueDays: Int?
+    /// For the subject's own copy or portability export: include their biometric templates' values (PIPL Art. 45).
+    public var includeBiometricTemplates = false
 
     /// Creates a request.
     public init(subjectID: String, kind: RightsRequest.Kind, requester: RightsRequest.Requester = .subject, relativeReference: String? = nil,

@@ -33,6 +33,8 @@ extension Vault {
         case .access, .copy, .deletion, .explanation:
             break
         }
+        try checkBiometricExportRequest(new)
+        if new.includeBiometricTemplates { details["biometricTemplates"] = .bool(true) }
         guard !details.isEmpty else { return nil }
         let key = try await subjectDataKey(new.subjectID)
         return try key.seal(try SignedDocument.canonical(.object(details)), binding: Self.payloadBinding(new.subjectID, requestID))
@@ -65,7 +67,11 @@ extension Vault {
         case .copy, .portability:
             var recipient: String?
             if case .string(let name)? = details["recipient"] { recipient = name }
-            let export = try await dataExport(subjectID: row.subjectID, requestID: row.id, portable: kind == .portability, recipient: recipient)
+            var export = try await dataExport(subjectID: row.subjectID, requestID: row.id, portable: kind == .portability, recipient: recipient)
+            if details["biometricTemplates"] == .bool(true), case .object(var members) = export {
+                members["biometricTemplates"] = try await biometricExport(subjectID: row.subjectID)
+                export = .object(members)
+            }
             return (["machine-readable export with a manifest, signed by the vault"], try SignedDocument.sign(export, with: signer))
         case .correction:
             guard case .object(let corrections)? = details["corrections"], let recordID = row.recordID else {

@@ -10,6 +10,7 @@ extension Vault {
     /// with a summary text in Chinese and English.
     func accessReport(subjectID: String, requestID: String) async throws -> JSONValue {
         let records = try await openedRecords(subjectID: subjectID)
+        let biometrics = try await biometricAccessSection(subjectID: subjectID)
         let accessLog = try AccessReportHistory(try await accessHistory(subjectID))
         let (consents, restrictions, history, deletions) = try await store.read { session in
             (try await session.consents(subjectID: subjectID), try await session.restrictions(subjectID: subjectID),
@@ -64,11 +65,13 @@ extension Vault {
         let english = (["Access report (PIPL Art. 45) for subject \(subjectID), from \(configuration.handler.name).",
                         "Records held: \(records.count); consents: \(consents.count); corrections: \(history.count); deletions: \(deletions.count)."]
                        + summary.map { "- Record \($0.id): purpose '\($0.purpose)', legal basis \($0.basis?.rawValue ?? "unknown") (PIPL \($0.basis?.article ?? "Art. 13")), collected \(ISODate.formatDateTime($0.collected)), kept until \(ISODate.formatDateTime($0.until)); fields: \($0.fields.joined(separator: ", "))." }
+                       + biometrics.english
                        + accessLog.english
                        + ["Contact for questions or further requests: \(configuration.handler.officer ?? configuration.handler.contact)."]).joined(separator: "\n")
         let chinese = (["个人信息查阅报告（《个人信息保护法》第四十五条），个人标识：\(subjectID)，处理者：\(configuration.handler.name)。",
                         "所持记录：\(records.count) 条；同意：\(consents.count) 项；更正：\(history.count) 次；删除：\(deletions.count) 次。"]
                        + summary.map { "- 记录 \($0.id)：处理目的「\($0.purpose)」，处理依据 \($0.basis?.rawValue ?? "未知")（\($0.basis?.article ?? "Art. 13")），收集时间 \(ISODate.formatDateTime($0.collected))，保存至 \(ISODate.formatDateTime($0.until))；字段：\($0.fields.joined(separator: "、"))。" }
+                       + biometrics.chinese
                        + accessLog.chinese
                        + ["如有疑问或其他请求，请联系：\(configuration.handler.officer ?? configuration.handler.contact)。"]).joined(separator: "\n")
         return .object([
@@ -83,6 +86,7 @@ extension Vault {
             "recipients": .array(recipients),
             "corrections": .array(corrections),
             "deletions": .array(deletionValues),
+            "biometricTemplates": biometrics.section,
             "accessHistory": accessLog.section,
             "text": .object(["zh-CN": .string(chinese), "en": .string(english)]),
         ])

@@ -24,4 +24,6 @@ public struct VaultStatus: Sendable, Hashable, Codable {
     public var records: Int
     /// Master-key versions.
     public var keyVersions: [KeyVersion]
+    /// Biometric templates held and whether a filing with the authority is due.
+    public var biometricFiling: BiometricFiling?
 }

@@ -71,6 +71,10 @@ public struct NoticeContent: Sendable, Hashable, Codable {
     public var necessary: Bool
     /// Whether consent to it must be separate.
     public var separateConsent: Bool
+    /// For a biometric purpose: the non-biometric method people may choose instead (Art. 29).
+    public var biometricAlternative: String?
+    /// For a biometric purpose: where capture happens (Art. 26).
+    public var biometricSetting: BiometricSetting?
 
     /// The content of the notice for `purpose` under `configuration`.
     public init(purpose: Purpose, configuration: VaultConfiguration) {
@@ -104,5 +108,9 @@ public struct NoticeContent: Sendable, Hashable, Codable {
         crossBorderMechanism = purpose.crossBorderMechanism
         necessary = purpose.necessary
         separateConsent = configuration.requiresSeparateConsent(purpose)
+        if configuration.isBiometric(purpose) {
+            biometricAlternative = purpose.biometric.alternative
+            biometricSetting = purpose.biometric.setting
+        }
     }
 }

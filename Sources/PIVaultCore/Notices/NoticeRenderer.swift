@@ -26,6 +26,8 @@ public enum NoticeRenderer {
         if c.disclosesPublicly { lines.append("Results are disclosed publicly.") }
         if let mechanism = c.crossBorderMechanism { lines.append("Transfer outside the PRC under: \(mechanism).") }
         lines.append(c.necessary ? "This processing is necessary for the service." : "This processing is optional: refusing it does not affect the service (PIPL Art. 16).")
+        if let setting = c.biometricSetting { lines.append("Biometric capture: \(setting.noticeText) (PIPL Art. 26).") }
+        if let alternative = c.biometricAlternative { lines.append("You may refuse biometric processing and use instead: \(alternative) (PIPL Art. 29).") }
         if c.separateConsent && c.basis == .consent { lines.append("This purpose needs your separate consent, given for it alone.") }
         lines.append("Your rights: you may access, copy, correct and delete your information, ask for an explanation of these rules\(c.basis == .consent ? ", and withdraw your consent at any time without affecting earlier lawful processing" : ""). Contact \(c.contact) (PIPL Art. 44–50\(c.basis == .consent ? ", 15" : "")).")
         return lines.joined(separator: "\n")
@@ -52,6 +54,8 @@ public enum NoticeRenderer {
         if c.disclosesPublicly { lines.append("处理结果将公开。") }
         if let mechanism = c.crossBorderMechanism { lines.append("向境外提供，依据：\(mechanism)。") }
         lines.append(c.necessary ? "该处理为提供服务所必需。" : "该处理非提供服务所必需，拒绝不影响服务（第十六条）。")
+        if let setting = c.biometricSetting { lines.append("生物识别信息采集：\(setting.noticeTextZH)（第二十六条）。") }
+        if let alternative = c.biometricAlternative { lines.append("您可以拒绝生物识别处理，改用：\(alternative)（第二十九条）。") }
         if c.separateConsent && c.basis == .consent { lines.append("该目的需要您单独同意。") }
         lines.append("您的权利：您可以查阅、复制、更正、删除您的个人信息，要求解释处理规则\(c.basis == .consent ? "，并可随时撤回同意，撤回不影响撤回前基于同意已进行的处理活动的效力" : "")。联系方式：\(c.contact)（第四十四条至第五十条\(c.basis == .consent ? "、第十五条" : "")）。")
         return lines.joined(separator: "\n")

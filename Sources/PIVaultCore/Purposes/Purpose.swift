@@ -33,6 +33,8 @@ public struct Purpose: Sendable, Hashable {
     public var crossBorderMechanism: String?
     /// Extra time records collected under an emergency are kept after it ends (Art. 18, 19).
     public var emergencyGrace: RetentionPeriod?
+    /// How it uses biometric information, when it does (Art. 26, 28–29).
+    public var biometric = BiometricUse()
     /// Whether the purpose makes automated decisions about people (Art. 24, 55(2)).
     public var automatedDecision: Bool = false
 

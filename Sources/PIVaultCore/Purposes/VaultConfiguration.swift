@@ -15,6 +15,8 @@ public struct VaultConfiguration: Sendable, Hashable {
     public var recipients: [String: Recipient] = [:]
     /// Anomaly rules on the access stream (Art. 51, 57).
     public var anomaly = AnomalyPolicy()
+    /// The number of people whose biometric templates the vault may hold before a filing with the authority is due.
+    public var biometricFilingThreshold = 100_000
 
     /// Creates a configuration.
     public init(handler: Handler, taxonomy: Taxonomy, standards: [CollectionStandard], purposes: [Purpose], roles: [Role],
@@ -53,7 +55,7 @@ public struct VaultConfiguration: Sendable, Hashable {
     /// bundled: it shares with another handler (Art. 23), discloses publicly (Art. 25), processes
     /// sensitive categories (Art. 29) or transfers abroad (Art. 39).
     public func requiresSeparateConsent(_ purpose: Purpose) -> Bool {
-        providesToOtherHandlers(purpose) || purpose.disclosesPublicly || transfersAbroad(purpose) || !sensitiveFields(of: purpose).isEmpty
+        providesToOtherHandlers(purpose) || purpose.disclosesPublicly || transfersAbroad(purpose) || !sensitiveFields(of: purpose).isEmpty || isBiometric(purpose)
     }
 
     /// The reasons `purpose` needs a separate consent, with articles, for messages.
@@ -62,6 +64,7 @@ public struct VaultConfiguration: Sendable, Hashable {
         if providesToOtherHandlers(purpose) { reasons.append("it provides information to other handlers (PIPL Art. 23)") }
         if purpose.disclosesPublicly { reasons.append("it discloses information publicly (PIPL Art. 25)") }
         if !sensitiveFields(of: purpose).isEmpty { reasons.append("it processes sensitive personal information (PIPL Art. 29)") }
+        if isBiometric(purpose), sensitiveFields(of: purpose).isEmpty { reasons.append("it processes biometric information (PIPL Art. 29)") }
         if transfersAbroad(purpose) { reasons.append("it transfers information abroad (PIPL Art. 39)") }
         return reasons
     }

@@ -20,6 +20,8 @@ public enum FieldType: Sendable, Hashable {
     case integer
     /// A list of text values.
     case textList
+    /// A biometric template of one modality and a fixed size (PIPL Art. 28); kept apart from identity data.
+    case biometric(BiometricSpec)
 
     /// The spelling used in configuration files.
     public var configName: String {
@@ -34,11 +36,12 @@ public enum FieldType: Sendable, Hashable {
         case .boolean: "boolean"
         case .integer: "integer"
         case .textList: "list"
+        case .biometric: "biometric"
         }
     }
 
     /// Every spelling accepted in configuration files.
-    public static let configNames = ["text", "resident-id", "mobile", "date", "datetime", "email", "enum", "boolean", "integer", "list"]
+    public static let configNames = ["text", "resident-id", "mobile", "date", "datetime", "email", "enum", "boolean", "integer", "list", "biometric"]
 
     /// Whether values of this type get a blind index by default, for exact lookups.
     public var indexedByDefault: Bool {

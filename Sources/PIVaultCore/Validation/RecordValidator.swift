@@ -119,6 +119,11 @@ public struct RecordValidator: Sendable {
                 return .array(text.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) })
             default: throw fail("expected a list of strings")
             }
+        case .biometric(let spec):
+            // Only the template survives validation; a raw capture is reduced to one here.
+            let template = try BiometricTemplate.parse(value, field: field.name, spec: spec)
+            return .object(["modality": .string(template.modality.rawValue), "template": .array(template.values.map(JSONValue.number)),
+                            "derived_from_raw": .bool(template.derivedFromRaw)])
         }
     }
 }

@@ -51,7 +51,8 @@ public enum VaultServer {
         router.get("readyz") { _, _ -> EditedResponse<HealthResponse> in
             let checks = await dependencies.readiness.check(vault)
             let ready = checks.values.allSatisfy { $0 == "ok" }
-            return EditedResponse(status: ready ? .ok : .serviceUnavailable, response: HealthResponse(status: ready ? "ready" : "not ready", checks: checks))
+            let filing = try? await vault.biometricFiling()
+            return EditedResponse(status: ready ? .ok : .serviceUnavailable, response: HealthResponse(status: ready ? "ready" : "not ready", checks: checks, biometricFiling: filing))
         }
         router.get("metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -74,6 +75,7 @@ public enum VaultServer {
         vaultRoutes.add(to: v1)
         HealthCodeRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
         SharingRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
+        BiometricRoutes(vault: vault, json: json, access: vaultRoutes).add(to: v1)
         IncidentRoutes(vault: vault, json: json).add(to: v1)
         AnomalyRoutes(vault: vault, metrics: dependencies.metrics).add(to: v1)
         ReportRoutes(vault: vault).add(to: v1)

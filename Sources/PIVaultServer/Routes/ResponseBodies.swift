@@ -153,4 +153,6 @@ struct RotationResponse: ResponseEncodable, Sendable {
 struct HealthResponse: ResponseEncodable, Sendable {
     var status: String
     var checks: [String: String]?
+    /// Biometric templates held and whether a filing is due; informational, never makes the server unready.
+    var biometricFiling: BiometricFiling?
 }

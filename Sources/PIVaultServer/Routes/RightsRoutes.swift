@@ -29,9 +29,11 @@ struct RightsRoutes: Sendable {
             guard let parsed = RightsRequest.Requester(rawValue: text) else { throw Problem.malformed("member 'requester' must be 'subject' or 'relative'", field: "requester") }
             requester = parsed
         }
-        let filed = try await vault.fileRequest(NewRightsRequest(subjectID: body.subject, kind: kind, requester: requester, relativeReference: body.relativeReference,
-                                                                 purpose: body.purpose, recordID: body.record, corrections: body.values ?? [:],
-                                                                 recipient: body.recipient, dueDays: body.dueDays), by: authority)
+        var new = NewRightsRequest(subjectID: body.subject, kind: kind, requester: requester, relativeReference: body.relativeReference,
+                                   purpose: body.purpose, recordID: body.record, corrections: body.values ?? [:],
+                                   recipient: body.recipient, dueDays: body.dueDays)
+        new.includeBiometricTemplates = body.includeBiometricTemplates ?? false
+        let filed = try await vault.fileRequest(new, by: authority)
         return EditedResponse(status: .created, response: RightsRequestResponse(request: filed))
     }
 
@@ -94,7 +96,7 @@ struct RightsAuthenticationMiddleware: RouterMiddleware {
 
 /// `POST /v1/requests`.
 struct RightsRequestBody: StrictDecodable {
-    static let members: Set<String> = ["subject", "type", "requester", "relativeReference", "purpose", "record", "values", "recipient", "dueDays"]
+    static let members: Set<String> = ["subject", "type", "requester", "relativeReference", "purpose", "record", "values", "recipient", "dueDays", "includeBiometricTemplates"]
     var subject: String
     var type: String
     var requester: String?
@@ -104,6 +106,7 @@ struct RightsRequestBody: StrictDecodable {
     var values: [String: JSONValue]?
     var recipient: String?
     var dueDays: Int?
+    var includeBiometricTemplates: Bool?
 }
 
 /// One request, encoded flat.

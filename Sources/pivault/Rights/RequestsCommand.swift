@@ -51,16 +51,17 @@ struct RequestCreateCommand: AsyncParsableCommand {
     @Option(help: "Corrected values as a JSON object, or - for stdin.") var values: String?
     @Option(help: "Receiving handler named in a portable export.") var recipient: String?
     @Option(help: "Days until due (env PIVAULT_REQUEST_DUE_DAYS; default 15).") var dueDays: Int?
+    @Flag(help: "For the subject's own copy or portability export: include their biometric templates (PIPL Art. 45).") var includeBiometricTemplates = false
 
     func run() async throws {
         let authority = try who.authority
         let corrections = values == nil ? [:] : try CLI.readJSONObject(values)
         let due = dueDays ?? ProcessInfo.processInfo.environment["PIVAULT_REQUEST_DUE_DAYS"].flatMap(Int.init)
         try await runReporting {
-            let request = try await options.withVault { vault in
-                try await vault.fileRequest(NewRightsRequest(subjectID: subject, kind: type, requester: requester, relativeReference: relativeReference, purpose: purpose,
-                                                             recordID: record, corrections: corrections, recipient: recipient, dueDays: due), by: authority)
-            }
+            var new = NewRightsRequest(subjectID: subject, kind: type, requester: requester, relativeReference: relativeReference, purpose: purpose,
+                                       recordID: record, corrections: corrections, recipient: recipient, dueDays: due)
+            new.includeBiometricTemplates = includeBiometricTemplates
+            let request = try await options.withVault { vault in try await vault.fileRequest(new, by: authority) }
             try CLI.printJSON(request)
         }
     }
