@@ -66,3 +66,8 @@ enum Measure {
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 }
+
+/// glibc's `malloc_trim` (not in the Glibc module map): returns freed heap to
+/// the system, so one phase's peak resident size is not the previous phase's.
+@_silgen_name("malloc_trim")
+func releaseFreedMemory(_ pad: Int) -> Int32
