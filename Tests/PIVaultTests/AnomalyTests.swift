@@ -204,18 +204,18 @@ struct AnomalyTests {
         #expect(try await test.vault.anomalyAlerts().count == 1)
     }
 
-    @Test("Art. 51: the monitor costs little — 20,000 observations evaluate in under two seconds even in a loaded debug build")
-    func monitorIsCheap() throws {
+    @Test("Art. 51: below every baseline a long mixed stream raises no alert (its cost is measured by `pivault-bench anomaly`)")
+    func quietBelowBaselines() throws {
         let configuration = try ConfigurationLoader.load(yaml: SharingConfiguration.yaml())
         var policy = configuration.anomaly
-        policy.rules = policy.rules.map { var rule = $0; rule.baseline = 1_000_000; return rule }
+        policy.rules = policy.rules.filter { $0.kind != .outsideHours }.map { var rule = $0; rule.baseline = 1_000_000; return rule }
         let monitor = AnomalyMonitor(policy: policy)
-        let start = ContinuousClock.now
         var time = Date(timeIntervalSince1970: 1_650_000_000)
+        var hits = 0
         for index in 0..<20_000 {
-            _ = monitor.observe(.init(actor: Actor(id: "actor-\(index % 50)", role: "r"), subject: "sub-\(index % 5000)", denied: index % 7 == 0, export: false, time: time))
+            hits += monitor.observe(.init(actor: Actor(id: "actor-\(index % 50)", role: "r"), subject: "sub-\(index % 5000)", denied: index % 7 == 0, export: false, time: time)).count
             time.addTimeInterval(0.05)
         }
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(hits == 0)
     }
 }
