@@ -112,13 +112,16 @@ struct BiometricTests {
         #expect(matches.map(\.decision) == ["match", "no-match"] && matches.allSatisfy { $0.purpose == "venue-access" && $0.actor == "gate-1" })
     }
 
-    @Test("Art. 28: identity reads never fetch or return templates", arguments: TestEngine.available)
+    @Test("Art. 28: identity reads never fetch or return templates — a read asking for one is denied with the article", arguments: TestEngine.available)
     func identityReadsExcludeTemplates(engine: TestEngine) async throws {
         let test = try await Self.make(engine)
         defer { Task { await test.finish() } }
         let receipt = try await Self.enrol(test.vault)
         let result = try await test.vault.read(AccessRequest(actor: Self.gate, subjectID: receipt.subjectID, purpose: "venue-access"))
+        #expect(result.decision.outcome == .deny && result.decision.denials.map(\.article) == ["PIPL Art. 28"] && result.decision.fieldsToDecrypt.isEmpty)
         #expect(result.records.allSatisfy { $0.values["face"] == nil && $0.masked["face"] == nil })
+        let events = try await TransparencyLogVaultTests.events(test.vault).map(\.event).filter { $0.kind == .read }
+        #expect(events.map(\.decision) == ["deny"])
     }
 
     @Test("Art. 28: a template of the wrong size, with a non-finite value or of the wrong modality is refused naming the rule; nothing is stored", arguments: TestEngine.available)

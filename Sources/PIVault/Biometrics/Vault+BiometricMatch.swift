@@ -38,8 +38,8 @@ extension Vault {
             let context = PolicyContext(
                 consents: consents.map { Consent(purpose: $0.purpose, grantedAt: $0.grantedAt, withdrawnAt: $0.withdrawnAt, noticeVersion: $0.noticeVersion) },
                 emergencies: emergencies, now: now, noticeVersions: noticeVersions, assessedPurposes: assessed)
-            let decision = Policy.decide(AccessRequest(actor: request.actor, subjectID: request.subjectID, purpose: purpose.id, fields: [field]),
-                                         configuration: configuration, context: context)
+            let refusal = Policy.useRefusal(actor: request.actor, purpose: purpose, configuration: configuration, context: context)
+            let decision = refusal.map(AccessDecision.deny) ?? AccessDecision(outcome: .permit, permitted: [field], masked: [], denials: [], sensitive: [field], basis: purpose.basis)
             guard decision.outcome != .deny else { return (key, decision, nil, []) }
             let templates = try await session.biometricTemplates(subjectID: request.subjectID, sealed: true)
                 .filter { $0.field == field && purpose.standards.contains($0.standard) }

@@ -78,6 +78,10 @@ public enum Policy {
                 denials.append(Denial(field: field, reason: reason, article: "PIPL Art. 6"))
                 continue
             }
+            if case .biometric = definition.type {
+                denials.append(biometricReadDenial(field))
+                continue
+            }
             if purpose.masked.contains(field) { masked.append(field) } else { permitted.append(field) }
             if configuration.taxonomy.isSensitive(definition.category) { sensitive.append(field) }
         }
