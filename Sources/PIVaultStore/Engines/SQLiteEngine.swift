@@ -38,8 +38,9 @@ public final class SQLiteEngine: DatabaseEngine {
             try await database.raw("PRAGMA journal_mode = WAL").run()
             try await database.raw("PRAGMA synchronous = NORMAL").run()
             try await database.raw("PRAGMA foreign_keys = ON").run()
-            // Keys are random, so inserts land all over the indexes: a larger page cache keeps them in memory.
-            try await database.raw("PRAGMA cache_size = -65536").run()
+            // Blind indexes and log commitments are random keys, so inserts land all over those indexes:
+            // a larger page cache keeps them in memory (48 MiB; readers 16 MiB each, which bounds the server's memory).
+            try await database.raw("PRAGMA cache_size = -49152").run()
             // The background checkpointer keeps the log short; a commit checkpoints itself only past 40 MB.
             try await database.raw("PRAGMA wal_autocheckpoint = 10000").run()
             try await database.raw("PRAGMA temp_store = MEMORY").run()
@@ -47,7 +48,7 @@ public final class SQLiteEngine: DatabaseEngine {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 readers.append(reader)
                 try await reader.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
-                try await reader.sql(queryLogLevel: nil).raw("PRAGMA cache_size = -32768").run()
+                try await reader.sql(queryLogLevel: nil).raw("PRAGMA cache_size = -16384").run()
             }
             checkpointer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         } catch {
