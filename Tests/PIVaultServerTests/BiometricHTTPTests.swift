@@ -62,6 +62,27 @@ struct BiometricHTTPTests {
         }
     }
 
+    @Test("Art. 26: POST /v1/biometric-identify searches the identification purpose's templates and answers only ids and scores", arguments: TestEngine.available)
+    func identify_Art26(engine: TestEngine) async throws {
+        let server = try await TestServer.make(engine, yaml: ServerBiometricConfiguration.yaml)
+        try await server.run { client in
+            let enrolled = try await client.send(.post, "/v1/records", as: "police", object: [
+                "standard": "face-enrolment", "purpose": "camera-search", "values": ["face": Self.face],
+            ])
+            #expect(enrolled.status == .created)
+            let subject = try #require(enrolled.json["subject"] as? String)
+            let found = try await client.send(.post, "/v1/biometric-identify", as: "police", object: ["purpose": "camera-search", "template": Self.face])
+            #expect(found.status == .ok)
+            let candidates = try #require(found.json["candidates"] as? [[String: Any]])
+            #expect(candidates.map { $0["subjectID"] as? String } == [subject])
+            #expect(!found.text.contains("-0.2"))
+            let verification = try await client.send(.post, "/v1/biometric-identify", as: "gate-staff", object: ["purpose": "venue-access", "template": Self.face])
+            #expect(verification.status == .forbidden && verification.json["article"] as? String == "PIPL Art. 26")
+            let unknownMember = try await client.send(.post, "/v1/biometric-identify", as: "police", json: #"{"purpose":"camera-search","template":[1,0,0,0],"image":"x"}"#)
+            #expect(unknownMember.status == .badRequest)
+        }
+    }
+
     @Test("Face-recognition measures Art. 15: /readyz says a filing is due once the threshold of people is reached, and stays ready", arguments: TestEngine.available)
     func filingFlag(engine: TestEngine) async throws {
         let server = try await TestServer.make(engine, yaml: ServerBiometricConfiguration.yaml)

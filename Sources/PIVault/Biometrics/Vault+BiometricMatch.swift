@@ -23,7 +23,7 @@ extension Vault {
             throw VaultError(.invalidInput, "purpose '\(purpose.id)' processes no biometric field, so it cannot match templates; use a biometric purpose", article: "PIPL Art. 6")
         }
         guard !purpose.biometric.identification else {
-            throw VaultError(.denied, "purpose '\(purpose.id)' is a 1:N identification purpose; 1:1 verification needs a verification purpose, and 1:N identification is refused by this vault", article: "PIPL Art. 26")
+            throw VaultError(.denied, "purpose '\(purpose.id)' is a 1:N identification purpose; 1:1 verification needs a verification purpose; search under it with `pivault biometric identify`", article: "PIPL Art. 26")
         }
         let probe = try BiometricTemplate.parse(request.template, field: field, spec: BiometricSpec(modality: spec.modality, dimensions: spec.dimensions))
         let emergencies = purpose.basis == .publicHealthEmergency ? try await activeEmergencies() : []

@@ -12,6 +12,14 @@ struct BiometricRoutes: Sendable {
 
     func add(to group: RouterGroup<VaultRequestContext>) {
         group.post("subjects/:subject/biometric-match", use: match)
+        group.post("biometric-identify", use: identify)
+    }
+
+    @Sendable func identify(_ request: Request, context: VaultRequestContext) async throws -> BiometricIdentification {
+        let principal = try context.requirePrincipal()
+        let body = try await json.decode(BiometricIdentifyBody.self, from: request)
+        try access.requirePurpose(body.purpose, principal)
+        return try await vault.identifyBiometric(BiometricIdentifyRequest(actor: principal.actor, purpose: body.purpose, template: body.template, limit: body.limit ?? 5))
     }
 
     @Sendable func match(_ request: Request, context: VaultRequestContext) async throws -> BiometricMatchResult {
@@ -31,3 +39,13 @@ struct BiometricMatchBody: StrictDecodable {
 }
 
 extension BiometricMatchResult: ResponseEncodable {}
+
+/// `POST /v1/biometric-identify`.
+struct BiometricIdentifyBody: StrictDecodable {
+    static let members: Set<String> = ["purpose", "template", "limit"]
+    var purpose: String
+    var template: JSONValue
+    var limit: Int?
+}
+
+extension BiometricIdentification: ResponseEncodable {}

@@ -7,8 +7,8 @@ import PIVaultCore
 struct BiometricCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "biometric",
-        abstract: "Biometric templates: verify 1:1 inside the vault; templates never leave it.",
-        subcommands: [BiometricMatchCommand.self, BiometricFilingCommand.self])
+        abstract: "Biometric templates: verify 1:1 or identify 1:N inside the vault; templates never leave it.",
+        subcommands: [BiometricMatchCommand.self, BiometricIdentifyCommand.self, BiometricFilingCommand.self])
 }
 
 /// `pivault biometric match --subject ID --template FILE --purpose P --as ROLE`.
@@ -39,6 +39,38 @@ struct BiometricMatchCommand: AsyncParsableCommand {
             }
             try CLI.printJSON(result)
             if !result.match { throw ExitCode(3) }
+        }
+    }
+}
+
+/// `pivault biometric identify --template FILE --purpose P --as ROLE`.
+struct BiometricIdentifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "identify",
+        abstract: "Identify 1:N under a purpose declared `identification: true` (PIPL Art. 26): prints only candidates' pseudonymous ids and scores.",
+        discussion: "The template file holds a JSON array of numbers, or an object with 'template'; - reads stdin. Exit code 3 when nobody reaches the threshold.")
+
+    @OptionGroup var options: VaultOptions
+    @Option(help: "File with the probe template (JSON), or - for stdin.") var template: String
+    @Option(help: "The identification purpose.") var purpose: String
+    @Option(name: .customLong("as"), help: "Role the searcher acts in.") var role: String
+    @Option(help: "Who searches (a staff or device id; never a personal value).") var actor: String = "cli"
+    @Option(help: "Most candidates to return (1–100).") var limit: Int = 5
+
+    func run() async throws {
+        let data = template == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: template))
+        let probe: JSONValue
+        do {
+            probe = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw ValidationError("the template file is not JSON; give an array of numbers or an object with 'template'")
+        }
+        try await runReporting {
+            let result = try await options.withVault {
+                try await $0.identifyBiometric(BiometricIdentifyRequest(actor: Actor(id: actor, role: role), purpose: purpose, template: probe, limit: limit))
+            }
+            try CLI.printJSON(result)
+            if result.candidates.isEmpty { throw ExitCode(3) }
         }
     }
 }
