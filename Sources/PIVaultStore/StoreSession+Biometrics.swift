@@ -58,21 +58,7 @@ extension StoreSession {
     public func biometricTemplates(subjectID: String, sealed: Bool) async throws -> [BiometricTemplateRow] {
         let columns = "subject_id, template_id, record_id, standard, field, purpose, modality, dimensions, derived_from_raw, collected_at, retain_until" + (sealed ? ", ciphertext" : "")
         return try await database.raw("SELECT \(unsafeRaw: columns) FROM biometric_templates WHERE subject_id = \(bind: subjectID) ORDER BY collected_at, template_id")
-            .all().map { row in
-                BiometricTemplateRow(
-                    subjectID: try row.decode(column: "subject_id", as: String.self),
-                    templateID: try row.decode(column: "template_id", as: String.self),
-                    recordID: try row.decode(column: "record_id", as: String.self),
-                    standard: try row.decode(column: "standard", as: String.self),
-                    field: try row.decode(column: "field", as: String.self),
-                    purpose: try row.decode(column: "purpose", as: String.self),
-                    modality: try row.decode(column: "modality", as: String.self),
-                    dimensions: try row.decode(column: "dimensions", as: Int.self),
-                    derivedFromRaw: try row.decode(column: "derived_from_raw", as: Int.self) != 0,
-                    collectedAt: Date(storedMilliseconds: try row.decode(column: "collected_at", as: Int64.self)),
-                    retainUntil: Date(storedMilliseconds: try row.decode(column: "retain_until", as: Int64.self)),
-                    ciphertext: sealed ? try row.decode(column: "ciphertext", as: Data.self) : nil)
-            }
+            .all().map { try Self.templateRow($0, sealed: sealed) }
     }
 
     /// Every sealed template of `field` collected for `purpose` under
@@ -83,21 +69,23 @@ extension StoreSession {
         return try await database.raw("""
             SELECT subject_id, template_id, record_id, standard, field, purpose, modality, dimensions, derived_from_raw, collected_at, retain_until, ciphertext
             FROM biometric_templates WHERE field = \(bind: field) AND purpose = \(bind: purpose) AND standard IN (\(binds: standards)) ORDER BY subject_id, collected_at, template_id
-            """).all().map { row in
-            BiometricTemplateRow(
-                subjectID: try row.decode(column: "subject_id", as: String.self),
-                templateID: try row.decode(column: "template_id", as: String.self),
-                recordID: try row.decode(column: "record_id", as: String.self),
-                standard: try row.decode(column: "standard", as: String.self),
-                field: try row.decode(column: "field", as: String.self),
-                purpose: try row.decode(column: "purpose", as: String.self),
-                modality: try row.decode(column: "modality", as: String.self),
-                dimensions: try row.decode(column: "dimensions", as: Int.self),
-                derivedFromRaw: try row.decode(column: "derived_from_raw", as: Int.self) != 0,
-                collectedAt: Date(storedMilliseconds: try row.decode(column: "collected_at", as: Int64.self)),
-                retainUntil: Date(storedMilliseconds: try row.decode(column: "retain_until", as: Int64.self)),
-                ciphertext: try row.decode(column: "ciphertext", as: Data.self))
-        }
+            """).all().map { try Self.templateRow($0, sealed: true) }
+    }
+
+    static func templateRow(_ row: any SQLRow, sealed: Bool) throws -> BiometricTemplateRow {
+        BiometricTemplateRow(
+            subjectID: try row.decode(column: "subject_id", as: String.self),
+            templateID: try row.decode(column: "template_id", as: String.self),
+            recordID: try row.decode(column: "record_id", as: String.self),
+            standard: try row.decode(column: "standard", as: String.self),
+            field: try row.decode(column: "field", as: String.self),
+            purpose: try row.decode(column: "purpose", as: String.self),
+            modality: try row.decode(column: "modality", as: String.self),
+            dimensions: try row.decode(column: "dimensions", as: Int.self),
+            derivedFromRaw: try row.decode(column: "derived_from_raw", as: Int.self) != 0,
+            collectedAt: Date(storedMilliseconds: try row.decode(column: "collected_at", as: Int64.self)),
+            retainUntil: Date(storedMilliseconds: try row.decode(column: "retain_until", as: Int64.self)),
+            ciphertext: sealed ? try row.decode(column: "ciphertext", as: Data.self) : nil)
     }
 
     /// How many distinct people the vault holds biometric templates of.

@@ -9,6 +9,16 @@ struct BiometricCommand: AsyncParsableCommand {
         commandName: "biometric",
         abstract: "Biometric templates: verify 1:1 or identify 1:N inside the vault; templates never leave it.",
         subcommands: [BiometricMatchCommand.self, BiometricIdentifyCommand.self, BiometricFilingCommand.self])
+
+    /// The probe template in `path` (`-`: standard input), as JSON.
+    static func probe(from path: String) throws -> JSONValue {
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw ValidationError("the template file is not JSON; give an array of numbers or an object with 'template'")
+        }
+    }
 }
 
 /// `pivault biometric match --subject ID --template FILE --purpose P --as ROLE`.
@@ -26,13 +36,7 @@ struct BiometricMatchCommand: AsyncParsableCommand {
     @Option(help: "Who verifies (a staff or device id; never a personal value).") var actor: String = "cli"
 
     func run() async throws {
-        let data = template == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: template))
-        let probe: JSONValue
-        do {
-            probe = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw ValidationError("the template file is not JSON; give an array of numbers or an object with 'template'")
-        }
+        let probe = try BiometricCommand.probe(from: template)
         try await runReporting {
             let result = try await options.withVault {
                 try await $0.matchBiometric(BiometricMatchRequest(actor: Actor(id: actor, role: role), subjectID: subject, purpose: purpose, template: probe))
@@ -58,13 +62,7 @@ struct BiometricIdentifyCommand: AsyncParsableCommand {
     @Option(help: "Most candidates to return (1–100).") var limit: Int = 5
 
     func run() async throws {
-        let data = template == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: template))
-        let probe: JSONValue
-        do {
-            probe = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw ValidationError("the template file is not JSON; give an array of numbers or an object with 'template'")
-        }
+        let probe = try BiometricCommand.probe(from: template)
         try await runReporting {
             let result = try await options.withVault {
                 try await $0.identifyBiometric(BiometricIdentifyRequest(actor: Actor(id: actor, role: role), purpose: purpose, template: probe, limit: limit))
