@@ -76,6 +76,10 @@ struct BiometricHTTPTests {
             let candidates = try #require(found.json["candidates"] as? [[String: Any]])
             #expect(candidates.map { $0["subjectID"] as? String } == [subject])
             #expect(!found.text.contains("-0.2"))
+            // GET /v1/configuration/standards says what a template must be, so a device can produce one.
+            let standards = try #require(try await client.send(.get, "/v1/configuration/standards", as: "police").json["standards"] as? [[String: Any]])
+            let face = try #require((standards.first { $0["id"] as? String == "face-enrolment" }?["fields"] as? [[String: Any]])?.first)
+            #expect(face["type"] as? String == "biometric" && face["modality"] as? String == "face" && face["dimensions"] as? Int == 4)
             let verification = try await client.send(.post, "/v1/biometric-identify", as: "gate-staff", object: ["purpose": "venue-access", "template": Self.face])
             #expect(verification.status == .forbidden && verification.json["article"] as? String == "PIPL Art. 26")
             let unknownMember = try await client.send(.post, "/v1/biometric-identify", as: "police", json: #"{"purpose":"camera-search","template":[1,0,0,0],"image":"x"}"#)

@@ -11,6 +11,10 @@ struct StandardList: ResponseEncodable, Sendable {
         var required: Bool
         var indexed: Bool
         var values: [String]?
+        /// Biometric fields only (PIPL Art. 28): what a template must be.
+        var modality: String?
+        var dimensions: Int?
+        var rawCapture: Bool?
     }
 
     struct Standard: Encodable, Sendable {
@@ -26,9 +30,15 @@ struct StandardList: ResponseEncodable, Sendable {
             Standard(id: standard.id, title: standard.title, fields: standard.fields.map { field in
                 var values: [String]?
                 if case .enumeration(let allowed) = field.type { values = allowed }
-                return Field(name: field.name, type: field.type.configName, category: field.category,
-                             sensitive: configuration.taxonomy.isSensitive(field.category),
-                             required: field.required, indexed: field.indexed, values: values)
+                var view = Field(name: field.name, type: field.type.configName, category: field.category,
+                                 sensitive: configuration.taxonomy.isSensitive(field.category),
+                                 required: field.required, indexed: field.indexed, values: values)
+                if case .biometric(let spec) = field.type {
+                    view.modality = spec.modality.rawValue
+                    view.dimensions = spec.dimensions
+                    view.rawCapture = spec.rawCapture
+                }
+                return view
             })
         }
     }
