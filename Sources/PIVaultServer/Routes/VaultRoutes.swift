@@ -89,10 +89,10 @@ struct VaultRoutes: Sendable {
     }
 
     /// The subject's access history with proofs (PIPL Art. 44–45), for the subject or staff acting for them.
-    @Sendable func accessHistory(_ request: Request, context: VaultRequestContext) async throws -> AccessHistoryResponse {
+    @Sendable func accessHistory(_ request: Request, context: VaultRequestContext) async throws -> AccessHistory {
         _ = try requireProcessingRole(context)
         let subject = try context.parameters.require("subject")
-        return AccessHistoryResponse(try await vault.accessHistory(subject))
+        return try await vault.accessHistory(subject)
     }
 
     // MARK: Collection

@@ -37,7 +37,7 @@ struct LogHistoryCommand: AsyncParsableCommand {
             }
             if let output { try write(history, to: output) }
             if json {
-                try CLI.printJSON(HistoryJSON(history))
+                try CLI.printJSON(history)
                 return
             }
             let formatter = ISO8601DateFormatter()
@@ -57,39 +57,6 @@ struct LogHistoryCommand: AsyncParsableCommand {
         try Data((history.verifierKey + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/key"))
         for entry in history.entries {
             try Data(try entry.proof.json()).write(to: URL(fileURLWithPath: folder + "/proof-\(entry.index).json"))
-        }
-    }
-}
-
-/// The JSON form of an access history.
-private struct HistoryJSON: Encodable {
-    struct Entry: Encodable {
-        var index: UInt64
-        var type: String
-        var time: Date
-        var actor: String
-        var role: String
-        var purpose: String?
-        var fields: [String]
-        var decision: String
-        var detail: String?
-        var proof: InclusionProofFile
-    }
-
-    var subject: String
-    var commitment: String
-    var checkpoint: String
-    var verifierKey: String
-    var events: [Entry]
-
-    init(_ history: AccessHistory) {
-        subject = history.subjectID
-        commitment = history.commitment
-        checkpoint = history.checkpoint
-        verifierKey = history.verifierKey
-        events = history.entries.map {
-            Entry(index: $0.index, type: $0.event.kind.rawValue, time: $0.event.time, actor: $0.event.actor, role: $0.event.role,
-                  purpose: $0.event.purpose, fields: $0.event.fields, decision: $0.event.decision, detail: $0.event.detail, proof: $0.proof)
         }
     }
 }
