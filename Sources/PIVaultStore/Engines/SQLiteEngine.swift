@@ -7,71 +7,70 @@ import Synchronization
 
 /// SQLite, embedded: one file in WAL mode, one writer connection shared in
 /// turns, and a few read-only connections that serve reads in parallel
-/// (WAL lets readers proceed while the writer commits).
+/// (WAL lets readers proceed while the writer commits). Writer and readers
+/// run their statements directly (``SQLiteDirectConnection``); only the
+/// background checkpointer, which waits on the disk, uses the general driver.
 public final class SQLiteEngine: DatabaseEngine {
     /// The dialect.
     public let dialect = DatabaseDialect.sqlite
     /// The file, for messages.
     public let displayName: String
-    private let connection: SQLiteConnection
+    private let connection: SQLiteDirectConnection
     private let database: any SQLDatabase
     private let lock = AsyncLock()
-    private let readers: [(connection: SQLiteConnection, database: any SQLDatabase, lock: AsyncLock)]
-    private let nextReader = Mutex(0)
+    private let readers: SQLiteReaderPool?
+    private let logger: Logger
     /// Copies the write-ahead log back into the database in the background,
     /// so a commit seldom has to (see ``startCheckpoints(on:)``).
     private let checkpoints: (connection: SQLiteConnection, task: Task<Void, Never>)?
 
     /// Opens (creating if needed) the database file at `path`.
     public static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> SQLiteEngine {
-        let connection: SQLiteConnection
+        let connection: SQLiteDirectConnection
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            connection = try SQLiteDirectConnection(path: path, readOnly: false)
         } catch {
             throw StoreError(.unavailable, "cannot open the SQLite database at \(path): \(error); check that the folder exists and is writable")
         }
-        var readers: [SQLiteConnection] = []
+        var readers: [SQLiteDirectConnection] = []
         var checkpointer: SQLiteConnection?
         do {
-            let database = connection.sql(queryLogLevel: nil)
-            try await database.raw("PRAGMA busy_timeout = 5000").run()
-            try await database.raw("PRAGMA journal_mode = WAL").run()
-            try await database.raw("PRAGMA synchronous = NORMAL").run()
-            try await database.raw("PRAGMA foreign_keys = ON").run()
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA synchronous = NORMAL")
+            try connection.execute("PRAGMA foreign_keys = ON")
             // Blind indexes and log commitments are random keys, so inserts land all over those indexes:
             // a larger page cache keeps them in memory (48 MiB; readers 16 MiB each, which bounds the server's memory).
-            try await database.raw("PRAGMA cache_size = -49152").run()
+            try connection.execute("PRAGMA cache_size = -49152")
             // The background checkpointer keeps the log short; a commit checkpoints itself only past 40 MB.
-            try await database.raw("PRAGMA wal_autocheckpoint = 10000").run()
-            try await database.raw("PRAGMA temp_store = MEMORY").run()
+            try connection.execute("PRAGMA wal_autocheckpoint = 10000")
+            try connection.execute("PRAGMA temp_store = MEMORY")
             for _ in 0..<readerCount {
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                let reader = try SQLiteDirectConnection(path: path, readOnly: true)
                 readers.append(reader)
-                try await reader.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
-                try await reader.sql(queryLogLevel: nil).raw("PRAGMA cache_size = -16384").run()
+                try reader.execute("PRAGMA cache_size = -16384")
             }
             checkpointer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         } catch {
-            try? await connection.close()
-            for reader in readers { try? await reader.close() }
+            connection.close()
+            for reader in readers { reader.close() }
             try? await checkpointer?.close()
             throw StoreError.translate(error, engine: "SQLite database at \(path)")
         }
-        return SQLiteEngine(connection: connection, readers: readers, checkpointer: checkpointer, path: path)
+        return SQLiteEngine(connection: connection, readers: readers, checkpointer: checkpointer, path: path, logger: logger)
     }
 
     /// An in-memory database, for tests.
     public static func inMemory(logger: Logger) async throws -> SQLiteEngine {
-        let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-        return SQLiteEngine(connection: connection, readers: [], checkpointer: nil, path: ":memory:")
+        let connection = try SQLiteDirectConnection(path: ":memory:", readOnly: false)
+        return SQLiteEngine(connection: connection, readers: [], checkpointer: nil, path: ":memory:", logger: logger)
     }
 
-    private init(connection: SQLiteConnection, readers: [SQLiteConnection], checkpointer: SQLiteConnection?, path: String) {
+    private init(connection: SQLiteDirectConnection, readers: [SQLiteDirectConnection], checkpointer: SQLiteConnection?, path: String, logger: Logger) {
         self.connection = connection
-        self.readers = readers.map { ($0, $0.sql(queryLogLevel: nil), AsyncLock()) }
+        self.readers = readers.isEmpty ? nil : SQLiteReaderPool(readers)
+        self.logger = logger
         self.checkpoints = checkpointer.map { ($0, Self.startCheckpoints(on: $0)) }
-        // Statements are never logged: bound values may be personal data or ciphertexts.
-        self.database = connection.sql(queryLogLevel: nil)
+        self.database = SQLiteDirectDatabase(connection: connection, logger: logger)
         self.displayName = "sqlite:\(path)"
     }
 
@@ -85,15 +84,10 @@ public final class SQLiteEngine: DatabaseEngine {
 
     /// Runs `body` on one of the read-only connections (the writer when there are none).
     public func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard !readers.isEmpty else { return try await withDatabase(body) }
-        let index = nextReader.withLock { value -> Int in
-            value = (value + 1) % readers.count
-            return value
-        }
-        let reader = readers[index]
-        let database = reader.database
-        return try await reader.lock.withLock {
-            do { return try await body(database) } catch { throw StoreError.translate(error, engine: "SQLite") }
+        guard let readers else { return try await withDatabase(body) }
+        let logger = self.logger
+        return try await readers.withConnection { connection in
+            do { return try await body(SQLiteDirectDatabase(connection: connection, logger: logger)) } catch { throw StoreError.translate(error, engine: "SQLite") }
         }
     }
 
@@ -144,10 +138,8 @@ public final class SQLiteEngine: DatabaseEngine {
             await checkpoints.task.value
             do { try await checkpoints.connection.close() } catch { firstError = error }
         }
-        do { try await lock.withLock { try await self.connection.close() } } catch { firstError = firstError ?? error }
-        for reader in readers {
-            do { try await reader.lock.withLock { try await reader.connection.close() } } catch { firstError = firstError ?? error }
-        }
+        _ = try? await lock.withLock { self.connection.close() }
+        await readers?.close()
         if let firstError { throw StoreError.translate(firstError, engine: "SQLite") }
     }
 }

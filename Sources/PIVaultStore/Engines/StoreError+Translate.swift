@@ -16,6 +16,10 @@ extension StoreError {
                 return StoreError(.schema, "the \(engine) rejected a statement (\(sqlite.reason))")
             }
         }
+        if let sqlite = error as? SQLiteDirectError {
+            if sqlite.isBusy { return StoreError(.locked, "the \(engine) is locked by another process; retry, or stop the other writer") }
+            return StoreError(.schema, "the \(engine) rejected a read (\(sqlite.message))")
+        }
         if let postgres = error as? PSQLError {
             if let sqlState = postgres.serverInfo?[.sqlState] {
                 return StoreError(.schema, "the \(engine) rejected a statement (SQLSTATE \(sqlState))")

@@ -1,0 +1,172 @@
+import Foundation
+import VaporCSQLite
+
+/// An SQLite connection driven in the caller's thread, keeping its
+/// prepared statements.
+///
+/// Through the general driver every statement is parsed again and hops to a
+/// thread pool and back; a read of a page already in memory, or an insert
+/// into the write-ahead log, takes microseconds, so both costs dwarf the
+/// work. This connection prepares each distinct statement once and steps it
+/// where it is called. Anything slow (checkpoints that wait on the disk)
+/// stays on the general driver's thread pool.
+///
+/// `@unchecked Sendable`: a connection is used by one task at a time, which
+/// its owner guarantees (``SQLiteReaderPool`` for readers, the engine's lock
+/// for the writer).
+final class SQLiteDirectConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var statements: [String: CachedStatement] = [:]
+
+    /// Statements with more bound values than this are one-offs (a list of
+    /// ids in an `IN`, a batch of rows): prepared, used and finalized, never cached.
+    static let cacheableBinds = 32
+    /// Distinct cached statements before the cache starts over.
+    static let cacheLimit = 256
+
+    /// Opens (creating if `readOnly` is false) the database at `path`; `:memory:` for a private one.
+    /// A read-only connection is refused any write by SQLite itself.
+    init(path: String, readOnly: Bool) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | (readOnly ? 0 : SQLITE_OPEN_CREATE)
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK else {
+            let error = SQLiteDirectError(code: status, message: handle.map { Self.message($0) } ?? "cannot open")
+            sqlite_nio_sqlite3_close(handle)
+            handle = nil
+            throw error
+        }
+        sqlite_nio_sqlite3_busy_timeout(handle, 5000)
+        if readOnly { try execute("PRAGMA query_only = 1") }
+    }
+
+    /// Runs a statement that returns nothing of interest (a pragma, `BEGIN`, `COMMIT`).
+    func execute(_ sql: String) throws {
+        try query(sql, binds: []) { _ in }
+    }
+
+    /// Runs `sql` with `binds`, handing each row to `onRow`.
+    func query(_ sql: String, binds: [SQLiteValue], onRow: (SQLiteDirectRow) throws -> Void) throws {
+        guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
+        let cacheable = binds.count <= Self.cacheableBinds
+        let statement: CachedStatement
+        if cacheable, let cached = statements[sql] {
+            statement = cached
+        } else {
+            statement = try prepare(sql, on: handle, persistent: cacheable)
+            if cacheable {
+                if statements.count >= Self.cacheLimit { finalizeAll() }
+                statements[sql] = statement
+            }
+        }
+        defer {
+            if cacheable {
+                // Not sqlite3_clear_bindings: it marks a statement whose plan looked at a bound
+                // value (any `column = ?`) as expired, and the next use would parse it again.
+                // Every use binds all parameters anew.
+                sqlite_nio_sqlite3_reset(statement.pointer)
+            } else {
+                sqlite_nio_sqlite3_finalize(statement.pointer)
+            }
+        }
+        try bind(binds, to: statement.pointer, on: handle)
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement.pointer)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else {
+                let error = SQLiteDirectError(code: status, message: Self.message(handle))
+                if cacheable { drop(sql) }
+                throw error
+            }
+            try onRow(SQLiteDirectRow(columns: statement.columns, values: Self.values(of: statement.pointer, count: statement.columns.names.count)))
+        }
+    }
+
+    /// Finalizes every statement and closes the handle.
+    func close() {
+        finalizeAll()
+        sqlite_nio_sqlite3_close(handle)
+        handle = nil
+    }
+
+    deinit { if handle != nil { close() } }
+
+    private func prepare(_ sql: String, on handle: OpaquePointer, persistent: Bool) throws -> CachedStatement {
+        var pointer: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &pointer, nil)
+        guard status == SQLITE_OK, let pointer else {
+            throw SQLiteDirectError(code: status, message: Self.message(handle))
+        }
+        let count = sqlite_nio_sqlite3_column_count(pointer)
+        let names = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(pointer, $0)) }
+        return CachedStatement(pointer: pointer, columns: SQLiteDirectRow.Columns(names: names))
+    }
+
+    private func bind(_ binds: [SQLiteValue], to statement: OpaquePointer, on handle: OpaquePointer) throws {
+        for (offset, value) in binds.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .integer(let integer): status = sqlite_nio_sqlite3_bind_int64(statement, index, integer)
+            case .float(let double): status = sqlite_nio_sqlite3_bind_double(statement, index, double)
+            case .text(let text):
+                var text = text
+                status = text.withUTF8 { sqlite_nio_sqlite3_bind_text64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient, UInt8(SQLITE_UTF8)) }
+            case .blob(let data):
+                status = data.withUnsafeBytes { sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient) }
+            case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
+            }
+            guard status == SQLITE_OK else { throw SQLiteDirectError(code: status, message: Self.message(handle)) }
+        }
+    }
+
+    private static func values(of statement: OpaquePointer, count: Int) -> [SQLiteValue] {
+        (0..<Int32(count)).map { column in
+            switch sqlite_nio_sqlite3_column_type(statement, column) {
+            case SQLITE_INTEGER: return .integer(sqlite_nio_sqlite3_column_int64(statement, column))
+            case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+            case SQLITE_TEXT:
+                let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+                guard let bytes = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+                return .text(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+            case SQLITE_BLOB:
+                let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+                guard let bytes = sqlite_nio_sqlite3_column_blob(statement, column) else { return .blob(Data()) }
+                return .blob(Data(bytes: bytes, count: length))
+            default: return .null
+            }
+        }
+    }
+
+    private func drop(_ sql: String) {
+        if let statement = statements.removeValue(forKey: sql) { sqlite_nio_sqlite3_finalize(statement.pointer) }
+    }
+
+    private func finalizeAll() {
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.pointer) }
+        statements.removeAll()
+    }
+
+    private static func message(_ handle: OpaquePointer) -> String {
+        sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown error"
+    }
+
+    /// Tells SQLite to copy a bound value: the Swift buffer lives only for the call.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private struct CachedStatement {
+        let pointer: OpaquePointer
+        let columns: SQLiteDirectRow.Columns
+    }
+}
+
+/// A failure reported by SQLite on a read connection: its result code and
+/// message (which name tables and columns, never bound values).
+struct SQLiteDirectError: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+
+    var description: String { "SQLite error \(code): \(message)" }
+
+    /// Busy or locked (primary result codes 5 and 6).
+    var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
+}
