@@ -30,7 +30,7 @@ extension Vault {
     /// for indexed fields.
     public func collect(batch: [Submission]) async throws -> [CollectionReceipt] {
         let now = clock.now()
-        let prepared = try await prepare(batch, now: now)
+        let prepared = try await prepareInSlices(batch, now: now)
         try await collections.write(prepared)
         logger.debug("records collected", metadata: ["count": "\(batch.count)"])
         return prepared.collected
@@ -94,6 +94,33 @@ extension Vault {
         commitments.remember(subjects)
         await transparency.sequencer.appended(events)
     }
+
+    /// Validation and sealing are work on each submission alone, so a large
+    /// batch of new subjects (a bulk load) is prepared in one slice per core
+    /// and the slices merged in order; when several fail, the error is the
+    /// one the first failing submission would have raised alone. Submissions
+    /// for existing subjects are prepared in one pass, which creates each
+    /// subject's keys once.
+    func prepareInSlices(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
+        let slices = min(ProcessInfo.processInfo.activeProcessorCount, batch.count / Self.submissionsPerSlice)
+        guard slices > 1, batch.allSatisfy({ $0.subjectID == nil }) else { return try await prepare(batch, now: now) }
+        let size = (batch.count + slices - 1) / slices
+        let outcomes = await withTaskGroup(of: (Int, Result<PreparedBatch, any Error>).self) { group in
+            for (index, start) in stride(from: 0, to: batch.count, by: size).enumerated() {
+                let slice = Array(batch[start..<min(start + size, batch.count)])
+                group.addTask {
+                    do { return (index, .success(try await self.prepare(slice, now: now))) } catch { return (index, .failure(error)) }
+                }
+            }
+            var outcomes: [(Int, Result<PreparedBatch, any Error>)] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return PreparedBatch(merging: try outcomes.map { try $0.get() })
+    }
+
+    /// Below this many submissions per slice, splitting costs more than it saves.
+    static let submissionsPerSlice = 128
 
     func prepare(_ batch: [Submission], now: Date) async throws -> PreparedBatch {
         var prepared = PreparedBatch(at: now)

@@ -94,38 +94,41 @@ public struct LogEvent: Sendable, Hashable, Codable {
     /// The canonical leaf bytes: compact JSON with keys in a fixed order, so
     /// the same event always hashes to the same leaf.
     public var leafData: Data {
-        var out = "{\"v\":\(version),\"type\":"
+        var out: [UInt8] = []
+        out.reserveCapacity(192 + fields.reduce(0) { $0 + $1.utf8.count + 3 } + (detail?.utf8.count ?? 0))
+        out += #"{"v":"#.utf8
+        out += String(version).utf8
+        out += #","type":"#.utf8
         Self.append(kind.rawValue, to: &out)
-        out += ",\"time\":\(timeMilliseconds),\"actor\":"
+        out += #","time":"#.utf8
+        out += String(timeMilliseconds).utf8
+        out += #","actor":"#.utf8
         Self.append(actor, to: &out)
-        out += ",\"role\":"
+        out += #","role":"#.utf8
         Self.append(role, to: &out)
         if let purpose {
-            out += ",\"purpose\":"
+            out += #","purpose":"#.utf8
             Self.append(purpose, to: &out)
         }
-        out += ",\"fields\":["
+        out += #","fields":["#.utf8
         for (offset, field) in fields.enumerated() {
-            if offset > 0 { out += "," }
+            if offset > 0 { out.append(UInt8(ascii: ",")) }
             Self.append(field, to: &out)
         }
-        out += "],\"decision\":"
+        out += #"],"decision":"#.utf8
         Self.append(decision, to: &out)
         if let subject {
-            out += ",\"subject\":"
+            out += #","subject":"#.utf8
             Self.append(subject, to: &out)
         }
         if let detail {
-            out += ",\"detail\":"
+            out += #","detail":"#.utf8
             Self.append(detail, to: &out)
         }
-        out += "}"
-        return Data(out.utf8)
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
-    /// Decodes leaf bytes.
-    ///
-    /// - Throws: ``VaultError`` when the bytes are not a log event.
     public init(leafData: Data) throws {
         do {
             self = try JSONDecoder().decode(LogEvent.self, from: leafData)
@@ -134,23 +137,26 @@ public struct LogEvent: Sendable, Hashable, Codable {
         }
     }
 
-    private static func append(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// A JSON string. Escaping works on bytes: every byte that needs it is
+    /// ASCII, and the bytes of a multi-byte UTF-8 sequence are all ≥ 0x80.
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += utf8
+        } else {
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): out += #"\""#.utf8
+                case UInt8(ascii: "\\"): out += #"\\"#.utf8
+                case UInt8(ascii: "\n"): out += #"\n"#.utf8
+                case UInt8(ascii: "\r"): out += #"\r"#.utf8
+                case UInt8(ascii: "\t"): out += #"\t"#.utf8
+                case ..<0x20: out += String(format: "\\u%04x", byte).utf8
+                default: out.append(byte)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

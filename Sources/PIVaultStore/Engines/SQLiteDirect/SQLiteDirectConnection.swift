@@ -58,24 +58,31 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 statements[sql] = statement
             }
         }
+        // A statement that failed is finalized rather than kept: its next use prepares it afresh.
+        var keep = cacheable
         defer {
-            if cacheable {
+            if keep {
                 // Not sqlite3_clear_bindings: it marks a statement whose plan looked at a bound
                 // value (any `column = ?`) as expired, and the next use would parse it again.
                 // Every use binds all parameters anew.
                 sqlite_nio_sqlite3_reset(statement.pointer)
             } else {
+                if cacheable { statements.removeValue(forKey: sql) }
                 sqlite_nio_sqlite3_finalize(statement.pointer)
             }
         }
-        try bind(binds, to: statement.pointer, on: handle)
+        do {
+            try bind(binds, to: statement.pointer, on: handle)
+        } catch {
+            keep = false
+            throw error
+        }
         while true {
             let status = sqlite_nio_sqlite3_step(statement.pointer)
             if status == SQLITE_DONE { return }
             guard status == SQLITE_ROW else {
-                let error = SQLiteDirectError(code: status, message: Self.message(handle))
-                if cacheable { drop(sql) }
-                throw error
+                keep = false
+                throw SQLiteDirectError(code: status, message: Self.message(handle))
             }
             try onRow(SQLiteDirectRow(columns: statement.columns, values: Self.values(of: statement.pointer, count: statement.columns.names.count)))
         }
@@ -135,10 +142,6 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             default: return .null
             }
         }
-    }
-
-    private func drop(_ sql: String) {
-        if let statement = statements.removeValue(forKey: sql) { sqlite_nio_sqlite3_finalize(statement.pointer) }
     }
 
     private func finalizeAll() {
