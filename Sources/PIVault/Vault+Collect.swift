@@ -46,6 +46,8 @@ extension Vault {
         var noticesOwed: [NoticeOwedRow] = []
         var collected: [CollectionReceipt] = []
         var dataKeys: [String: DataKey] = [:]
+        /// New subjects' sealed log salts and commitments.
+        var logSalts: [String: (sealed: Data, commitment: String)] = [:]
         var biometrics = PreparedBiometrics()
 
         /// The batches as one, for a group commit.
@@ -60,6 +62,7 @@ extension Vault {
                 noticesOwed += batch.noticesOwed
                 collected += batch.collected
                 dataKeys.merge(batch.dataKeys) { first, _ in first }
+                logSalts.merge(batch.logSalts) { first, _ in first }
                 biometrics.merge(batch.biometrics)
             }
         }
@@ -86,7 +89,7 @@ extension Vault {
             for receipt in merged.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: receipt.at) }
             try await session.insertNoticesOwed(merged.noticesOwed)
             try await storeBiometrics(merged.biometrics, session: session)
-            let subjects = try await commitments.commitments(for: merged.dataKeys, newSubjects: newSubjects, session: session)
+            let subjects = try await commitments.commitments(for: merged.dataKeys, newSubjects: newSubjects, prepared: merged.logSalts, session: session)
             let events = batches.flatMap { collectionEvents($0, subjects: subjects) + biometricEvents($0.biometrics, at: $0.at, subjects: subjects) }
             _ = try await session.appendLogEntries(events.map { (subject: $0.subject, data: $0.leafData) })
             return (subjects, events.count)
@@ -147,6 +150,7 @@ extension Vault {
                 dataKey = DataKey.generate()
                 let wrapped = try ring.wrap(dataKey, for: subjectID)
                 prepared.newSubjects.append((subjectID, wrapped.version, wrapped.sealed, now))
+                prepared.logSalts[subjectID] = try SubjectCommitments.fresh(subjectID: subjectID, dataKey: dataKey)
                 isNew = true
             }
             keysBySubject[subjectID] = dataKey

@@ -7,7 +7,12 @@ public struct DataKey: Sendable, CustomStringConvertible, CustomReflectable {
     let key: SymmetricKey
 
     /// A fresh random data key.
-    public static func generate() -> DataKey { DataKey(key: SymmetricKey(size: .bits256)) }
+    public static func generate() -> DataKey {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        defer { bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        bytes.withUnsafeMutableBytes { SecureRandom.fill($0) }
+        return DataKey(key: SymmetricKey(data: bytes))
+    }
 
     init(key: SymmetricKey) { self.key = key }
 
@@ -21,8 +26,8 @@ public struct DataKey: Sendable, CustomStringConvertible, CustomReflectable {
 
     /// Seals `plaintext` with associated data binding it to its place.
     public func seal(_ plaintext: some DataProtocol, binding context: FieldContext) throws -> Data {
-        let sealed = try AES.GCM.seal(plaintext, using: key, authenticating: context.associatedData)
-        // Combined = 12-byte nonce ‖ ciphertext ‖ 16-byte tag; always present for the default nonce.
+        let sealed = try AES.GCM.seal(plaintext, using: key, nonce: try AES.GCM.Nonce(data: SecureRandom.data(count: 12)), authenticating: context.associatedData)
+        // Combined = 12-byte nonce ‖ ciphertext ‖ 16-byte tag; always present for a 12-byte nonce.
         return sealed.combined!
     }
 

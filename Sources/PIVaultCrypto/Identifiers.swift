@@ -5,10 +5,9 @@ import Foundation
 public enum Identifiers {
     /// A new identifier such as `sub_5k2x…`: a prefix and 128 random bits in lowercase base32.
     public static func random(prefix: String) -> String {
-        var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
-        var high = generator.next() as UInt64
-        var low = generator.next() as UInt64
+        var high = SecureRandom.word()
+        var low = SecureRandom.word()
         var bytes = Array(prefix.utf8) + [UInt8(ascii: "_")]
         // 26 base32 characters carry 130 bits; 128 come from the two words, the top two bits are zero.
         for index in 0..<26 {
@@ -31,9 +30,8 @@ public enum Identifiers {
         // The digits come first so that byte order is numeric order.
         let alphabet = sortedAlphabet
         let milliseconds = UInt64(max(0, min((date.timeIntervalSince1970 * 1000).rounded(), Double(UInt64(1) << 48 - 1))))
-        var generator = SystemRandomNumberGenerator()
-        var random = generator.next() as UInt64
-        let extra = generator.next() as UInt64
+        var random = SecureRandom.word()
+        let extra = SecureRandom.word()
         var bytes = Array(prefix.utf8)
         bytes.reserveCapacity(bytes.count + 27)
         bytes.append(UInt8(ascii: "_"))

@@ -52,7 +52,7 @@ public struct Keyring: Sendable, CustomStringConvertible {
             throw CryptoError(.unknownKeyVersion, "master key version \(version) is not loaded")
         }
         let raw = dataKey.key.withUnsafeBytes { Data($0) }
-        let sealed = try AES.GCM.seal(raw, using: master.key, authenticating: Self.wrapContext(owner, version))
+        let sealed = try AES.GCM.seal(raw, using: master.key, nonce: try AES.GCM.Nonce(data: SecureRandom.data(count: 12)), authenticating: Self.wrapContext(owner, version))
         return WrappedKey(version: version, sealed: sealed.combined!)
     }
 
@@ -72,7 +72,7 @@ public struct Keyring: Sendable, CustomStringConvertible {
 
     /// Wraps any 32-byte-or-shorter secret (an index or signing key) under the active version.
     public func wrapSecret(_ secret: Data, for owner: String) throws -> WrappedKey {
-        let sealed = try AES.GCM.seal(secret, using: active.key, authenticating: Self.wrapContext(owner, activeVersion))
+        let sealed = try AES.GCM.seal(secret, using: active.key, nonce: try AES.GCM.Nonce(data: SecureRandom.data(count: 12)), authenticating: Self.wrapContext(owner, activeVersion))
         return WrappedKey(version: activeVersion, sealed: sealed.combined!)
     }
 

@@ -23,7 +23,14 @@ final class SubjectCommitments: Sendable {
 
     /// 32 fresh random bytes.
     static func newSalt() -> Data {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        SecureRandom.data(count: 32)
+    }
+
+    /// A new subject's salt, sealed under its data key, and the commitment it
+    /// gives: made while a collection is prepared, outside the transaction.
+    static func fresh(subjectID: String, dataKey: DataKey) throws -> (sealed: Data, commitment: String) {
+        let salt = newSalt()
+        return (try dataKey.seal(salt, binding: context(subjectID)), commitment(subjectID: subjectID, salt: salt))
     }
 
     static func context(_ subjectID: String) -> FieldContext {
@@ -45,11 +52,13 @@ final class SubjectCommitments: Sendable {
     /// creating a salt for each subject that has none yet.
     ///
     /// Subjects in `newSubjects` are created in the same transaction, so they
-    /// cannot have a salt: theirs are made without a lookup and stored in one
+    /// cannot have a salt: theirs are made without a lookup (or taken from
+    /// `prepared`, made by ``fresh(subjectID:dataKey:)``) and stored in one
     /// statement. Commitments from fresh salts are remembered only once the
     /// caller's transaction commits (``remember(_:)``), so a rollback cannot
     /// leave a commitment no stored salt reproduces.
-    func commitments(for keys: [String: DataKey], newSubjects: Set<String> = [], session: StoreSession) async throws -> [String: String] {
+    func commitments(for keys: [String: DataKey], newSubjects: Set<String> = [], prepared: [String: (sealed: Data, commitment: String)] = [:],
+                     session: StoreSession) async throws -> [String: String] {
         var result: [String: String] = [:]
         result.reserveCapacity(keys.count)
         var unknown: [String] = []
@@ -63,6 +72,11 @@ final class SubjectCommitments: Sendable {
         let stored = unknown.isEmpty ? [:] : try await session.logSalts(subjectIDs: unknown)
         var fresh: [(subjectID: String, sealed: Data)] = []
         for (subjectID, dataKey) in keys where result[subjectID] == nil {
+            if newSubjects.contains(subjectID), let made = prepared[subjectID] {
+                fresh.append((subjectID, made.sealed))
+                result[subjectID] = made.commitment
+                continue
+            }
             var salt: Data
             if let sealed = stored[subjectID] {
                 salt = try dataKey.open(sealed, binding: Self.context(subjectID))

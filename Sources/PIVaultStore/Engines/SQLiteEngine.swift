@@ -118,10 +118,15 @@ public final class SQLiteEngine: DatabaseEngine {
     private static func startCheckpoints(on connection: SQLiteConnection) -> Task<Void, Never> {
         let database = connection.sql(queryLogLevel: nil)
         return Task.detached {
+            var pause = Duration.milliseconds(250)
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(250))
+                try? await Task.sleep(for: pause)
                 if Task.isCancelled { break }
-                _ = try? await database.raw("PRAGMA wal_checkpoint(PASSIVE)").all()
+                let row = try? await database.raw("PRAGMA wal_checkpoint(PASSIVE)").first()
+                // Under a bulk load the log grows by megabytes a second: come back sooner, so that
+                // it rarely reaches the size at which the writer checkpoints inside a commit.
+                let frames = (try? row?.decode(column: "log", as: Int.self)) ?? 0
+                pause = frames > 2_000 ? .milliseconds(50) : .milliseconds(250)
             }
         }
     }
