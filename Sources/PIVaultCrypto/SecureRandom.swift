@@ -1,6 +1,10 @@
-import Crypto
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Cryptographically secure random bytes from the operating system, drawn a
 /// block at a time.
@@ -31,10 +35,13 @@ public enum SecureRandom {
             }
         }
 
-        /// One draw from the system generator (swift-crypto's, a single system call) for the whole block.
+        /// Draws from the operating system's generator: `getentropy`, 256 bytes a call.
         private mutating func refill() {
-            let fresh = SymmetricKey(size: SymmetricKeySize(bitCount: Block.size * 8))
-            fresh.withUnsafeBytes { bytes.copyMemory(from: $0) }
+            for start in stride(from: 0, to: Block.size, by: 256) {
+                guard getentropy(bytes.baseAddress! + start, 256) == 0 else {
+                    fatalError("the operating system's random source failed (errno \(errno)); no key or nonce can be made safely")
+                }
+            }
             offset = 0
         }
 
