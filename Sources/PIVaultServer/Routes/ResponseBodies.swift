@@ -55,7 +55,7 @@ struct WithdrawalResponse: ResponseEncodable, Sendable {
     var article: String
 }
 
-struct AccessResponse: ResponseEncodable, Sendable {
+struct AccessResponse: Encodable, Sendable {
     struct DenialView: Encodable, Sendable {
         var field: String?
         var reason: String
@@ -103,6 +103,69 @@ struct AccessResponse: ResponseEncodable, Sendable {
         records = result.records.map { RecordView(record: $0.recordID, standard: $0.standard, collectedAt: $0.collectedAt, values: $0.values, masked: $0.masked) }
         integrityFailures = result.integrityFailures.map { IntegrityView(record: $0.recordID, field: $0.field, message: $0.message) }
         logIndex = result.logIndex
+    }
+}
+
+/// A read's response is written by hand (``JSONWriter``): it is the hottest
+/// response the server sends. Members appear in declaration order, as the
+/// general encoder would write them; absent optionals are left out.
+extension AccessResponse: ResponseGenerator {
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = ByteBuffer(bytes: jsonBytes())
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
+                        body: ResponseBody(byteBuffer: body))
+    }
+
+    /// The response document.
+    func jsonBytes() -> [UInt8] {
+        var json = JSONWriter(capacity: 256 + records.count * 384)
+        json.beginObject()
+        json.key("subject"); json.string(subject)
+        json.key("purpose"); json.string(purpose)
+        json.key("outcome"); json.string(outcome)
+        if let basis { json.key("basis"); json.string(basis) }
+        if let article { json.key("article"); json.string(article) }
+        json.key("permitted"); json.strings(permitted)
+        json.key("masked"); json.strings(masked)
+        json.key("sensitive"); json.strings(sensitive)
+        json.key("denials")
+        json.beginArray()
+        for denial in denials {
+            json.beginObject()
+            if let field = denial.field { json.key("field"); json.string(field) }
+            json.key("reason"); json.string(denial.reason)
+            json.key("article"); json.string(denial.article)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("records")
+        json.beginArray()
+        for record in records {
+            json.beginObject()
+            json.key("record"); json.string(record.record)
+            json.key("standard"); json.string(record.standard)
+            json.key("collectedAt"); json.date(record.collectedAt)
+            json.key("values"); json.value(.object(record.values))
+            json.key("masked")
+            json.beginObject()
+            for (field, shown) in record.masked { json.key(field); json.string(shown) }
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("integrityFailures")
+        json.beginArray()
+        for failure in integrityFailures {
+            json.beginObject()
+            json.key("record"); json.string(failure.record)
+            json.key("field"); json.string(failure.field)
+            json.key("message"); json.string(failure.message)
+            json.endObject()
+        }
+        json.endArray()
+        if let logIndex { json.key("logIndex"); json.integer(logIndex) }
+        json.endObject()
+        return json.bytes
     }
 }
 

@@ -1,0 +1,110 @@
+import Foundation
+import PIVaultCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes JSON straight into bytes, for the responses on the hot path.
+///
+/// Foundation's encoder walks a value through `Codable` containers, boxing
+/// every member; for a read's response that took longer than decrypting the
+/// record. This writer produces the same JSON documents a client parses from
+/// the general encoder (UTF-8, dates in ISO 8601 to the second, whole numbers
+/// without a fraction) with none of that machinery.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var needsComma = false
+
+    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+
+    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+
+    /// A member's name; its value follows.
+    mutating func key(_ name: String) {
+        separate()
+        writeString(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    mutating func string(_ text: String) { separate(); writeString(text); needsComma = true }
+    mutating func null() { separate(); bytes += "null".utf8; needsComma = true }
+    mutating func bool(_ value: Bool) { separate(); bytes += (value ? "true" : "false").utf8; needsComma = true }
+    mutating func integer(_ value: some BinaryInteger) { separate(); bytes += String(value).utf8; needsComma = true }
+
+    mutating func optional(_ text: String?) {
+        if let text { string(text) } else { null() }
+    }
+
+    mutating func strings(_ texts: [String]) {
+        beginArray()
+        for text in texts { string(text) }
+        endArray()
+    }
+
+    /// A number as the general encoder writes a ``JSONValue``: whole numbers as integers.
+    mutating func number(_ value: Double) {
+        if value.rounded() == value, abs(value) < 9.0e15 { integer(Int64(value)) } else { separate(); bytes += "\(value)".utf8; needsComma = true }
+    }
+
+    /// `2026-11-29T09:44:08Z`: ISO 8601 in UTC, whole seconds, as Foundation's `.iso8601` strategy.
+    mutating func date(_ date: Date) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let year = Int(parts.tm_year) + 1900
+        let yearText = year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+        string("\(yearText)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z")
+    }
+
+    mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .number(let number): self.number(number)
+        case .string(let text): string(text)
+        case .array(let items):
+            beginArray()
+            for item in items { self.value(item) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for (name, member) in members { key(name); self.value(member) }
+            endObject()
+        }
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Escapes on bytes: every byte that needs it is ASCII, and the bytes of
+    /// a multi-byte UTF-8 sequence are all ≥ 0x80. Slashes are escaped as the
+    /// general encoder does.
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case UInt8(ascii: "/"): bytes += #"\/"#.utf8
+            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+            case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+            case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+            case 0x08: bytes += #"\b"#.utf8
+            case 0x0C: bytes += #"\f"#.utf8
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += #"\u00"#.utf8
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
