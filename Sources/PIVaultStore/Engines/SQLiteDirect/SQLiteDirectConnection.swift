@@ -17,12 +17,13 @@ import VaporCSQLite
 final class SQLiteDirectConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: CachedStatement] = [:]
+    /// Cached statements' text, oldest first: the oldest gives way when the cache is full.
+    private var cacheOrder: [String] = []
 
-    /// Statements with more bound values than this are one-offs (a list of
-    /// ids in an `IN`, a batch of rows): prepared, used and finalized, never cached.
-    static let cacheableBinds = 32
-    /// Distinct cached statements before the cache starts over.
-    static let cacheLimit = 256
+    /// Distinct statements kept. Bulk inserts repeat a few shapes (a full
+    /// chunk of rows, the remainder), so they are kept too; lists of ids of
+    /// every length pass through and push out the oldest.
+    static let cacheLimit = 128
 
     /// Opens (creating if `readOnly` is false) the database at `path`; `:memory:` for a private one.
     /// A read-only connection is refused any write by SQLite itself.
@@ -47,19 +48,19 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     /// Runs `sql` with `binds`, handing each row to `onRow`.
     func query(_ sql: String, binds: [SQLiteValue], onRow: (SQLiteDirectRow) throws -> Void) throws {
         guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
-        let cacheable = binds.count <= Self.cacheableBinds
         let statement: CachedStatement
-        if cacheable, let cached = statements[sql] {
+        if let cached = statements[sql] {
             statement = cached
         } else {
-            statement = try prepare(sql, on: handle, persistent: cacheable)
-            if cacheable {
-                if statements.count >= Self.cacheLimit { finalizeAll() }
-                statements[sql] = statement
+            statement = try prepare(sql, on: handle)
+            if statements.count >= Self.cacheLimit, !cacheOrder.isEmpty, let oldest = statements.removeValue(forKey: cacheOrder.removeFirst()) {
+                sqlite_nio_sqlite3_finalize(oldest.pointer)
             }
+            statements[sql] = statement
+            cacheOrder.append(sql)
         }
         // A statement that failed is finalized rather than kept: its next use prepares it afresh.
-        var keep = cacheable
+        var keep = true
         defer {
             if keep {
                 // Not sqlite3_clear_bindings: it marks a statement whose plan looked at a bound
@@ -67,7 +68,8 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 // Every use binds all parameters anew.
                 sqlite_nio_sqlite3_reset(statement.pointer)
             } else {
-                if cacheable { statements.removeValue(forKey: sql) }
+                statements.removeValue(forKey: sql)
+                cacheOrder.removeAll { $0 == sql }
                 sqlite_nio_sqlite3_finalize(statement.pointer)
             }
         }
@@ -97,9 +99,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     deinit { if handle != nil { close() } }
 
-    private func prepare(_ sql: String, on handle: OpaquePointer, persistent: Bool) throws -> CachedStatement {
+    private func prepare(_ sql: String, on handle: OpaquePointer) throws -> CachedStatement {
         var pointer: OpaquePointer?
-        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &pointer, nil)
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &pointer, nil)
         guard status == SQLITE_OK, let pointer else {
             throw SQLiteDirectError(code: status, message: Self.message(handle))
         }
@@ -147,6 +149,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     private func finalizeAll() {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.pointer) }
         statements.removeAll()
+        cacheOrder.removeAll()
     }
 
     private static func message(_ handle: OpaquePointer) -> String {
