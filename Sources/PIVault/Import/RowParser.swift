@@ -23,7 +23,7 @@ struct RowParser {
         switch format {
         case .jsonl:
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-            guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line)) else {
+            guard case .object(let object)? = try? JSONParser.parse(line) else {
                 return .failure(ImportError(line: number, message: "not a JSON object; each line must be one object of field names to values"))
             }
             return validate(object, line: number)

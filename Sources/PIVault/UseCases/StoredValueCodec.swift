@@ -28,7 +28,8 @@ enum StoredValueCodec {
             guard let number = Double(String(decoding: body, as: UTF8.self)) else { throw VaultError(.integrity, "a stored number is malformed") }
             return .number(number)
         case UInt8(ascii: "0"): return .null
-        case UInt8(ascii: "j"): return try JSONDecoder().decode(JSONValue.self, from: Data(body))
+        case UInt8(ascii: "j"):
+            do { return try JSONParser.parse(body) } catch { throw VaultError(.integrity, "a stored list or object is malformed") }
         default: throw VaultError(.integrity, "a stored value has an unknown type tag")
         }
     }

@@ -46,13 +46,10 @@ struct StrictJSON: Sendable {
         guard !data.isEmpty else { throw Problem.malformed("the body is empty; send one JSON object") }
         try checkDepth(data)
         let object: [String: JSONValue]
-        do {
-            object = try JSONDecoder().decode([String: JSONValue].self, from: data)
-        } catch {
-            if (try? JSONDecoder().decode(JSONValue.self, from: data)) != nil {
-                throw Problem.malformed("the body must be one JSON object, not another JSON value")
-            }
-            throw Problem.malformed("the body is not valid JSON (RFC 8259); send one JSON object in UTF-8")
+        switch try? JSONParser.parse(data, maxDepth: maxDepth) {
+        case .object(let members)?: object = members
+        case nil: throw Problem.malformed("the body is not valid JSON (RFC 8259); send one JSON object in UTF-8")
+        default: throw Problem.malformed("the body must be one JSON object, not another JSON value")
         }
         for key in object.keys.sorted() where !T.members.contains(key) {
             throw Problem.unknownField(key, allowed: Array(T.members))
