@@ -8,8 +8,9 @@ import Synchronization
 /// SQLite, embedded: one file in WAL mode, one writer connection shared in
 /// turns, and a few read-only connections that serve reads in parallel
 /// (WAL lets readers proceed while the writer commits). Writer and readers
-/// run their statements directly (``SQLiteDirectConnection``); only the
-/// background checkpointer, which waits on the disk, uses the general driver.
+/// run their statements directly (``SQLiteDirectConnection``) in the calling
+/// task; checkpoints, which wait on the disk, run on a thread of their own
+/// (``SQLiteCheckpointer``).
 public final class SQLiteEngine: DatabaseEngine {
     /// The dialect.
     public let dialect = DatabaseDialect.sqlite
@@ -22,7 +23,7 @@ public final class SQLiteEngine: DatabaseEngine {
     private let logger: Logger
     /// Copies the write-ahead log back into the database in the background,
     /// so a commit seldom has to (see ``startCheckpoints(on:)``).
-    private let checkpoints: (connection: SQLiteConnection, task: Task<Void, Never>)?
+    private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the database file at `path`.
     public static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> SQLiteEngine {
@@ -33,7 +34,7 @@ public final class SQLiteEngine: DatabaseEngine {
             throw StoreError(.unavailable, "cannot open the SQLite database at \(path): \(error); check that the folder exists and is writable")
         }
         var readers: [SQLiteDirectConnection] = []
-        var checkpointer: SQLiteConnection?
+        var checkpointer: SQLiteCheckpointer?
         do {
             try connection.execute("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = NORMAL")
@@ -41,19 +42,21 @@ public final class SQLiteEngine: DatabaseEngine {
             // Blind indexes and log commitments are random keys, so inserts land all over those indexes:
             // a larger page cache keeps them in memory (48 MiB; readers 16 MiB each, which bounds the server's memory).
             try connection.execute("PRAGMA cache_size = -49152")
-            // The background checkpointer keeps the log short; a commit checkpoints itself only past 40 MB.
+            // The checkpointer keeps the log short; a commit checkpoints itself only past 40 MB.
             try connection.execute("PRAGMA wal_autocheckpoint = 10000")
             try connection.execute("PRAGMA temp_store = MEMORY")
+            // A log that grew during a bulk load is cut back to 64 MiB once it starts over.
+            try connection.execute("PRAGMA journal_size_limit = 67108864")
             for _ in 0..<readerCount {
                 let reader = try SQLiteDirectConnection(path: path, readOnly: true)
                 readers.append(reader)
                 try reader.execute("PRAGMA cache_size = -16384")
             }
-            checkpointer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            checkpointer = try SQLiteCheckpointer(path: path)
         } catch {
             connection.close()
             for reader in readers { reader.close() }
-            try? await checkpointer?.close()
+            await checkpointer?.stop()
             throw StoreError.translate(error, engine: "SQLite database at \(path)")
         }
         return SQLiteEngine(connection: connection, readers: readers, checkpointer: checkpointer, path: path, logger: logger)
@@ -65,11 +68,11 @@ public final class SQLiteEngine: DatabaseEngine {
         return SQLiteEngine(connection: connection, readers: [], checkpointer: nil, path: ":memory:", logger: logger)
     }
 
-    private init(connection: SQLiteDirectConnection, readers: [SQLiteDirectConnection], checkpointer: SQLiteConnection?, path: String, logger: Logger) {
+    private init(connection: SQLiteDirectConnection, readers: [SQLiteDirectConnection], checkpointer: SQLiteCheckpointer?, path: String, logger: Logger) {
         self.connection = connection
         self.readers = readers.isEmpty ? nil : SQLiteReaderPool(readers)
         self.logger = logger
-        self.checkpoints = checkpointer.map { ($0, Self.startCheckpoints(on: $0)) }
+        self.checkpointer = checkpointer
         self.database = SQLiteDirectDatabase(connection: connection, logger: logger)
         self.displayName = "sqlite:\(path)"
     }
@@ -111,40 +114,11 @@ public final class SQLiteEngine: DatabaseEngine {
         }
     }
 
-    /// Every quarter second, a passive checkpoint on a connection of its own:
-    /// it copies committed pages back into the database file without waiting
-    /// for (or blocking) readers and the writer, so commits — and the reads
-    /// that wait on the transparency log's commits — rarely pay for it.
-    private static func startCheckpoints(on connection: SQLiteConnection) -> Task<Void, Never> {
-        let database = connection.sql(queryLogLevel: nil)
-        return Task.detached {
-            var pause = Duration.milliseconds(250)
-            while !Task.isCancelled {
-                try? await Task.sleep(for: pause)
-                if Task.isCancelled { break }
-                let row = try? await database.raw("PRAGMA wal_checkpoint(PASSIVE)").first()
-                // Under a bulk load the log grows by megabytes a second: come back sooner, so that
-                // it rarely reaches the size at which the writer checkpoints inside a commit.
-                let frames = (try? row?.decode(column: "log", as: Int.self)) ?? 0
-                pause = frames > 2_000 ? .milliseconds(50) : .milliseconds(250)
-            }
-        }
-    }
-
-    /// Closes the writer and every reader, each in turn with its users.
-    ///
-    /// Every connection is closed even when one fails (a connection freed
-    /// open is an assertion failure in debug builds); the first error is
-    /// thrown afterwards.
+    /// Stops the checkpointer, then closes the writer and every reader, each
+    /// once its current user is done.
     public func close() async throws {
-        var firstError: (any Error)?
-        if let checkpoints {
-            checkpoints.task.cancel()
-            await checkpoints.task.value
-            do { try await checkpoints.connection.close() } catch { firstError = error }
-        }
+        await checkpointer?.stop()
         _ = try? await lock.withLock { self.connection.close() }
         await readers?.close()
-        if let firstError { throw StoreError.translate(firstError, engine: "SQLite") }
     }
 }

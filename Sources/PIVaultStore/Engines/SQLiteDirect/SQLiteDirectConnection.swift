@@ -1,5 +1,8 @@
 import Foundation
 import VaporCSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An SQLite connection driven in the caller's thread, keeping its
 /// prepared statements.
@@ -36,7 +39,14 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             handle = nil
             throw error
         }
-        sqlite_nio_sqlite3_busy_timeout(handle, 5000)
+        // Waits for a lock held elsewhere (the checkpointer restarting the log, another process) in
+        // 100 µs steps for up to 5 s: SQLite's own backoff sleeps up to 100 ms at a time, far longer
+        // than the locks here are held, and every read waiting on the log would wait with it.
+        sqlite_nio_sqlite3_busy_handler(handle, { _, attempts in
+            guard attempts < 50_000 else { return 0 }
+            usleep(100)
+            return 1
+        }, nil)
         if readOnly { try execute("PRAGMA query_only = 1") }
     }
 
