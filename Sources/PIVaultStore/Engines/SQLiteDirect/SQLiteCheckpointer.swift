@@ -28,6 +28,8 @@ final class SQLiteCheckpointer: Sendable {
     private let connection: SQLiteDirectConnection
     private let stopping = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
+    /// Signalled by ``stop()`` so that the thread does not finish its pause first.
+    private let wake = DispatchSemaphore(value: 0)
 
     init(path: String) throws {
         connection = try SQLiteDirectConnection(path: path, readOnly: false)
@@ -35,7 +37,7 @@ final class SQLiteCheckpointer: Sendable {
         let thread = Thread { [self] in
             var pause = 0.25
             while !stopping.load(ordering: .relaxed) {
-                Thread.sleep(forTimeInterval: pause)
+                _ = wake.wait(timeout: .now() + pause)
                 if stopping.load(ordering: .relaxed) { break }
                 var frames = 0
                 var copied = 0
@@ -59,6 +61,7 @@ final class SQLiteCheckpointer: Sendable {
     /// Stops the thread after its current pass and closes its connection.
     func stop() async {
         stopping.store(true, ordering: .relaxed)
+        wake.signal()
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 self.stopped.wait()
