@@ -28,10 +28,13 @@ public final class LogOutput: Sendable {
         self.descriptor = descriptor
         self.interval = interval
         let seconds = max(0.001, Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+        // The first flush comes one interval after creation (not whenever the thread happens to
+        // start), and the thread holds the output only while flushing.
         Thread.detachNewThread { [weak self] in
-            while let output = self {
-                output.flush()
+            while true {
                 Thread.sleep(forTimeInterval: seconds)
+                guard let output = self else { return }
+                output.flush()
             }
         }
     }

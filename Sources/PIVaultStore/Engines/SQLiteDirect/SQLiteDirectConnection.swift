@@ -96,7 +96,8 @@ final class SQLiteDirectConnection: @unchecked Sendable {
                 keep = false
                 throw SQLiteDirectError(code: status, message: Self.message(handle))
             }
-            try onRow(SQLiteDirectRow(columns: statement.columns, values: Self.values(of: statement.pointer, count: statement.columns.names.count)))
+            let columns = statement.currentColumns()
+            try onRow(SQLiteDirectRow(columns: columns, values: Self.values(of: statement.pointer, count: columns.names.count)))
         }
     }
 
@@ -115,9 +116,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         guard status == SQLITE_OK, let pointer else {
             throw SQLiteDirectError(code: status, message: Self.message(handle))
         }
-        let count = sqlite_nio_sqlite3_column_count(pointer)
-        let names = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(pointer, $0)) }
-        return CachedStatement(pointer: pointer, columns: SQLiteDirectRow.Columns(names: names))
+        return CachedStatement(pointer: pointer)
     }
 
     private func bind(_ binds: [SQLiteValue], to statement: OpaquePointer, on handle: OpaquePointer) throws {
@@ -169,13 +168,40 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     /// Tells SQLite to copy a bound value: the Swift buffer lives only for the call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private struct CachedStatement {
+    /// A prepared statement and its result columns.
+    ///
+    /// SQLite prepares a kept statement again by itself when the schema
+    /// changes (a migration by another process, say), and its columns may
+    /// change with it: they are read again whenever SQLite reports having
+    /// done so, so a row never pairs values with stale names.
+    private final class CachedStatement {
         let pointer: OpaquePointer
-        let columns: SQLiteDirectRow.Columns
+        private var columns: SQLiteDirectRow.Columns
+        private var reprepares: Int32
+
+        init(pointer: OpaquePointer) {
+            self.pointer = pointer
+            reprepares = sqlite_nio_sqlite3_stmt_status(pointer, SQLITE_STMTSTATUS_REPREPARE, 0)
+            columns = Self.readColumns(pointer)
+        }
+
+        func currentColumns() -> SQLiteDirectRow.Columns {
+            let count = sqlite_nio_sqlite3_stmt_status(pointer, SQLITE_STMTSTATUS_REPREPARE, 0)
+            if count != reprepares {
+                reprepares = count
+                columns = Self.readColumns(pointer)
+            }
+            return columns
+        }
+
+        private static func readColumns(_ pointer: OpaquePointer) -> SQLiteDirectRow.Columns {
+            let count = sqlite_nio_sqlite3_column_count(pointer)
+            return SQLiteDirectRow.Columns(names: (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(pointer, $0)) })
+        }
     }
 }
 
-/// A failure reported by SQLite on a read connection: its result code and
+/// A failure reported by SQLite on a direct connection: its result code and
 /// message (which name tables and columns, never bound values).
 struct SQLiteDirectError: Error, CustomStringConvertible {
     let code: Int32
