@@ -141,3 +141,20 @@ struct SQLiteDirectConnectionTests {
         try await engine.close()
     }
 }
+
+extension SQLiteDirectConnectionTests {
+    @Test("After the engine closes, reads and writes fail at once with 'unavailable' instead of waiting")
+    func afterClose() async throws {
+        let engine = try await SQLiteEngine.open(path: Self.temporaryPath(), logger: Logger(label: "direct-test"))
+        try await engine.withDatabase { try await $0.raw("CREATE TABLE t (a TEXT)").run() }
+        try await engine.close()
+        await #expect(throws: StoreError.self) { try await engine.withReader { try await $0.raw("SELECT * FROM t").all() } }
+        await #expect(throws: StoreError.self) { try await engine.withDatabase { try await $0.raw("SELECT * FROM t").all() } }
+        do {
+            _ = try await engine.withReader { try await $0.raw("SELECT * FROM t").all() }
+        } catch let error as StoreError {
+            #expect(error.code == .unavailable)
+            #expect(error.message.contains("closed"))
+        }
+    }
+}

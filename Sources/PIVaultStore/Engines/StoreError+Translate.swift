@@ -18,6 +18,7 @@ extension StoreError {
         }
         if let sqlite = error as? SQLiteDirectError {
             if sqlite.isBusy { return StoreError(.locked, "the \(engine) is locked by another process; retry, or stop the other writer") }
+            if sqlite.isClosed { return StoreError(.unavailable, "the \(engine) is closed; open the vault again") }
             return StoreError(.schema, "the \(engine) rejected a read (\(sqlite.message))")
         }
         if let postgres = error as? PSQLError {

@@ -57,7 +57,7 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     /// Runs `sql` with `binds`, handing each row to `onRow`.
     func query(_ sql: String, binds: [SQLiteValue], onRow: (SQLiteDirectRow) throws -> Void) throws {
-        guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
+        guard let handle else { throw SQLiteDirectError.closed }
         let statement: CachedStatement
         if let cached = statements[sql] {
             statement = cached
@@ -208,6 +208,11 @@ struct SQLiteDirectError: Error, CustomStringConvertible {
     let message: String
 
     var description: String { "SQLite error \(code): \(message)" }
+
+    /// A statement on a connection already closed.
+    static let closed = SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed")
+
+    var isClosed: Bool { code == SQLITE_MISUSE && message == Self.closed.message }
 
     /// Busy or locked (primary result codes 5 and 6).
     var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }

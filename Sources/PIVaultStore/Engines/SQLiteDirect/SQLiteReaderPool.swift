@@ -23,9 +23,15 @@ final class SQLiteReaderPool: Sendable {
         return try await body(connection)
     }
 
-    /// Waits for every connection to come back, then closes them all.
+    /// Waits for every connection to come back, then closes them all. They
+    /// stay in the pool, closed, so a later read fails at once instead of waiting.
     func close() async {
-        for _ in 0..<count { await acquire().close() }
+        var connections: [SQLiteDirectConnection] = []
+        for _ in 0..<count { connections.append(await acquire()) }
+        for connection in connections {
+            connection.close()
+            release(connection)
+        }
     }
 
     private func acquire() async -> SQLiteDirectConnection {
