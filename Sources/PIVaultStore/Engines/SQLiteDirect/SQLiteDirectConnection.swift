@@ -11,12 +11,12 @@ import Glibc
 /// thread pool and back; a read of a page already in memory, or an insert
 /// into the write-ahead log, takes microseconds, so both costs dwarf the
 /// work. This connection prepares each distinct statement once and steps it
-/// where it is called. Anything slow (checkpoints that wait on the disk)
-/// stays on the general driver's thread pool.
+/// where it is called. Checkpoints, which wait on the disk, run on a thread
+/// of their own (``SQLiteCheckpointer``).
 ///
-/// `@unchecked Sendable`: a connection is used by one task at a time, which
-/// its owner guarantees (``SQLiteReaderPool`` for readers, the engine's lock
-/// for the writer).
+/// `@unchecked Sendable`: a connection is used by one task or thread at a
+/// time, which its owner guarantees (``SQLiteReaderPool`` for readers, the
+/// engine's lock for the writer, the checkpointer's own thread).
 final class SQLiteDirectConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: CachedStatement] = [:]
