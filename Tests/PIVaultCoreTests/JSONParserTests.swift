@@ -29,6 +29,12 @@ struct JSONParserTests {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
     }
 
+    @Test("A leading byte order mark is skipped (RFC 8259 §8.1); one anywhere else is not JSON")
+    func byteOrderMark() throws {
+        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a":1}"#.utf8)) == .object(["a": .number(1)]))
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(" ".utf8) + [0xEF, 0xBB, 0xBF] + Array("{}".utf8)) }
+    }
+
     @Test("Bytes that are not UTF-8 inside a string are refused")
     func invalidUTF8() {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }

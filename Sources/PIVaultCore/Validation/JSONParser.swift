@@ -5,7 +5,9 @@
 /// cost of reading a body. This parser reads each value once. It accepts
 /// exactly RFC 8259 JSON in UTF-8: no comments, no trailing commas, no
 /// control characters inside strings, no lone surrogates, no numbers beyond
-/// a double's range. A member repeated in an object keeps its last value.
+/// a double's range. A member repeated in an object keeps its last value. A
+/// leading UTF-8 byte order mark, which files written on some systems carry,
+/// is skipped (RFC 8259 §8.1 lets a parser ignore it).
 public enum JSONParser {
     /// Why a document is not JSON, and the byte offset where that was seen.
     public struct SyntaxError: Error, Sendable, CustomStringConvertible {
@@ -20,6 +22,7 @@ public enum JSONParser {
         let buffer = Array(bytes)
         return try buffer.withUnsafeBufferPointer { (pointer) throws(SyntaxError) -> JSONValue in
             var cursor = Cursor(bytes: pointer, maxDepth: maxDepth)
+            if pointer.count >= 3, pointer[0] == 0xEF, pointer[1] == 0xBB, pointer[2] == 0xBF { cursor.offset = 3 }
             cursor.skipWhitespace()
             let value = try cursor.value(depth: 0)
             cursor.skipWhitespace()
