@@ -1,9 +1,7 @@
 import Foundation
 import Logging
-import NIOPosix
 import SQLKit
 import SQLiteKit
-import Synchronization
 
 /// SQLite, embedded: one file in WAL mode, one writer connection shared in
 /// turns, and a few read-only connections that serve reads in parallel

@@ -1,4 +1,3 @@
-import SQLiteNIO
 import PostgresNIO
 
 extension StoreError {
@@ -6,20 +5,17 @@ extension StoreError {
     /// without the statement's bound values.
     static func translate(_ error: any Error, engine: String) -> any Error {
         if error is StoreError { return error }
-        if let sqlite = error as? SQLiteError {
-            switch sqlite.reason {
-            case .busy, .locked:
-                return StoreError(.locked, "the \(engine) is locked by another process; retry, or stop the other writer")
-            case .cantOpen, .readOnly, .permission, .ioError, .full, .corrupt, .notADatabase:
-                return StoreError(.unavailable, "the \(engine) cannot be used (\(sqlite.reason)); check the file, its folder's permissions and free disk space")
-            default:
-                return StoreError(.schema, "the \(engine) rejected a statement (\(sqlite.reason))")
-            }
-        }
         if let sqlite = error as? SQLiteDirectError {
-            if sqlite.isBusy { return StoreError(.locked, "the \(engine) is locked by another process; retry, or stop the other writer") }
-            if sqlite.isClosed { return StoreError(.unavailable, "the \(engine) is closed; open the vault again") }
-            return StoreError(.schema, "the \(engine) rejected a read (\(sqlite.message))")
+            switch sqlite.kind {
+            case .busy:
+                return StoreError(.locked, "the \(engine) is locked by another process; retry, or stop the other writer")
+            case .closed:
+                return StoreError(.unavailable, "the \(engine) is closed; open the vault again")
+            case .unusable:
+                return StoreError(.unavailable, "the \(engine) cannot be used (\(sqlite.message)); check the file, its folder's permissions and free disk space")
+            case .rejected:
+                return StoreError(.schema, "the \(engine) rejected a statement (\(sqlite.message))")
+            }
         }
         if let postgres = error as? PSQLError {
             if let sqlState = postgres.serverInfo?[.sqlState] {

@@ -212,8 +212,15 @@ struct SQLiteDirectError: Error, CustomStringConvertible {
     /// A statement on a connection already closed.
     static let closed = SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed")
 
-    var isClosed: Bool { code == SQLITE_MISUSE && message == Self.closed.message }
+    /// What the failure means for the caller, from the primary result code.
+    enum Kind { case busy, closed, unusable, rejected }
 
-    /// Busy or locked (primary result codes 5 and 6).
-    var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
+    var kind: Kind {
+        if code == Self.closed.code, message == Self.closed.message { return .closed }
+        switch code & 0xff {
+        case SQLITE_BUSY, SQLITE_LOCKED: return .busy
+        case SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM, SQLITE_IOERR, SQLITE_FULL, SQLITE_CORRUPT, SQLITE_NOTADB: return .unusable
+        default: return .rejected
+        }
+    }
 }
