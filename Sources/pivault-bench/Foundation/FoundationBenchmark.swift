@@ -127,8 +127,8 @@ struct FoundationBenchmark: AsyncParsableCommand {
             report = try await RecordImporter(vault: bench.vault, standard: "epidemic-registration", purpose: "contact-tracing", format: .csv, onError: .skip).run(path: path)
         }
         let peak = Measure.peakResidentMiB()
-        print(String(format: "  import            : %d CSV rows in %.1f s = %.0f rows/s, peak resident %.0f MiB (goal < 200 MB)",
-                     report?.imported ?? 0, seconds, Double(report?.imported ?? 0) / seconds, peak))
+        print(String(format: "  import            : %d CSV rows in %.1f s = %.0f rows/s, peak resident %.0f MiB = %.0f MB (goal < 200 MB)",
+                     report?.imported ?? 0, seconds, Double(report?.imported ?? 0) / seconds, peak, peak * 1.048576))
         await bench.cleanUp()
     }
 }
