@@ -11,24 +11,23 @@ import Synchronization
 /// steady reads (each of which commits a log event) that moment never comes.
 /// The log would grow to the autocheckpoint size, where the writer
 /// checkpoints inside a commit again and again and every read waiting on the
-/// transparency log stalls. So once everything is copied and the log is past
-/// ``restartFrames``, the checkpointer catches up with passes until a pass
-/// finds almost nothing new, then asks for a restart: it holds the writer back
-/// only while it copies and syncs those few pages and the readers of that
+/// transparency log stalls. So once the log is past ``restartFrames``, the
+/// checkpointer catches up with further passes until one finds almost nothing
+/// new and everything is copied, then asks for a restart: it holds the writer
+/// back only while it copies and syncs those few pages and the readers of that
 /// moment finish.
 ///
 /// Checkpoints wait on the disk (`fsync`), so they run on this thread rather
 /// than in the tasks that serve requests.
 final class SQLiteCheckpointer: Sendable {
     /// Frames (4 KiB pages, so 16 MiB) in the write-ahead log past which it is started over.
-    /// A restart holds the writer back while it copies what was committed since the passive
-    /// pass and syncs the disk; a small log keeps that short and keeps readers' lookups in
-    /// the log's index cheap (measured: 16 MiB gave the lowest read p99 of 16, 64 and 160 MiB).
+    /// A small log keeps readers' lookups in the log's index cheap (measured: 16 MiB gave
+    /// the lowest read p99 of 16, 64 and 160 MiB).
     static let restartFrames = 4_096
-    /// Passes made to catch up with the writer before a restart, and the pages a pass may
-    /// still find to copy for the restart to go ahead (measured under steady logged reads:
-    /// a restart after one pass held the writer back 11–19 ms, after catching up 1–4 ms).
-    static let catchUpPasses = 4
+    /// The most passes made to catch up with the writer before a restart, and the pages the
+    /// last of them may have found to copy (measured under steady logged reads: a restart
+    /// after one pass held the writer back 11–19 ms, after catching up 1–4 ms).
+    static let catchUpPasses = 5
     static let catchUpFrames = 64
 
     private let connection: SQLiteDirectConnection
@@ -75,12 +74,12 @@ final class SQLiteCheckpointer: Sendable {
     /// Returns whether the log was fully copied at the last pass.
     private func catchUp() -> Bool {
         var (frames, copied) = passive()
-        for _ in 0..<Self.catchUpPasses {
+        for _ in 1..<Self.catchUpPasses where !stopping.load(ordering: .relaxed) {
             let before = copied
             (frames, copied) = passive()
             if copied == frames, copied - before < Self.catchUpFrames { break }
         }
-        return copied == frames
+        return copied == frames && !stopping.load(ordering: .relaxed)
     }
 
     /// Stops the thread after its current pass and closes its connection.
