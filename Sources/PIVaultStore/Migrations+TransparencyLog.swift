@@ -31,6 +31,13 @@ extension Migrations {
                 "CREATE TRIGGER tlog_entries_append_only BEFORE UPDATE OR DELETE ON tlog_entries FOR EACH ROW EXECUTE FUNCTION tlog_append_only()",
             ]
         }
-        return [(300, tables + guards)]
+        return [
+            (300, tables + guards),
+            // Commitments are random, as blind-index digests are: the subject index keeps a prefix (see migration 2).
+            (301, [
+                "DROP INDEX tlog_entries_subject",
+                "CREATE INDEX tlog_entries_subject_probe ON tlog_entries (\(Probe.logSubject))",
+            ]),
+        ]
     }
 }

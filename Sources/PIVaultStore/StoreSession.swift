@@ -163,8 +163,14 @@ public struct StoreSession: Sendable {
 
     /// Subjects whose blind index of `kind` has `digest`.
     public func subjects(withIndex kind: String, digest: String) async throws -> [String] {
-        try await database.raw("SELECT DISTINCT subject_id FROM blind_indexes WHERE kind = \(bind: kind) AND digest = \(bind: digest) ORDER BY subject_id")
-            .all().map { try $0.decode(column: "subject_id", as: String.self) }
+        // The whole key is compared here, not in SQL: SQLite would substitute an equality on `digest`
+        // into the indexed expression and then no longer use the index.
+        let candidates = try await database.raw("SELECT subject_id, kind, digest FROM blind_indexes WHERE \(unsafeRaw: Probe.blindIndex) = \(bind: Probe.prefix(digest))").all()
+        var subjects = Set<String>()
+        for row in candidates where try row.decode(column: "kind", as: String.self) == kind && row.decode(column: "digest", as: String.self) == digest {
+            subjects.insert(try row.decode(column: "subject_id", as: String.self))
+        }
+        return subjects.sorted()
     }
 
     /// Counts of subjects, erased subjects and records.

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import PIVaultStore
+@testable import PIVaultStore
 import SQLKit
 import Testing
 
@@ -56,6 +56,46 @@ struct StoreContractTests {
         let row = try await store.read { try await $0.subjectKey("sub_1") }
         #expect(row?.wrappedKey == nil && row?.erasedAt == now)
         #expect(try await store.read { try await $0.counts() } == (subjects: 1, erased: 1, records: 0))
+        try await store.close()
+    }
+
+    @Test("A blind-index or commitment lookup returns exact matches only, though the index holds a prefix (PIPL Art. 51)", arguments: engines)
+    func prefixLookups(engine: String) async throws {
+        let store = try await open(engine)
+        let now = Date(timeIntervalSince1970: 1_650_000_000)
+        let digest = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+        let sibling = "AAAAAAAAAAAABBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="
+        try await store.write { session in
+            for (subject, kind, value) in [("sub_1", "mobile", digest), ("sub_2", "mobile", sibling), ("sub_3", "resident_id", digest), ("sub_4", "mobile", digest)] {
+                try await session.insertSubject(subject, keyVersion: 1, wrappedKey: Data([1]), at: now)
+                try await session.insertRecords([StoredRecord(subjectID: subject, recordID: "rec_\(subject)", standard: "s", purpose: "p", collectedAt: now,
+                                                              retainUntil: now + 86_400, sealedFields: ["a": Data([1])], blindIndexes: [(kind: kind, digest: value)])])
+            }
+            _ = try await session.appendLogEntries([(subject: "c0ffee000000aa", data: Data("1".utf8)), (subject: "c0ffee000000bb", data: Data("2".utf8)),
+                                                   (subject: "c0ffee000000aa", data: Data("3".utf8)), (subject: nil, data: Data("4".utf8))])
+        }
+        #expect(try await store.read { try await $0.subjects(withIndex: "mobile", digest: digest) } == ["sub_1", "sub_4"])
+        #expect(try await store.read { try await $0.subjects(withIndex: "resident_id", digest: digest) } == ["sub_3"])
+        #expect(try await store.read { try await $0.subjects(withIndex: "mobile", digest: "AAAAAAAAAAAA") }.isEmpty)
+        let entries = try await store.read { try await $0.logEntries(subject: "c0ffee000000aa") }
+        #expect(entries.map { String(decoding: $0.data, as: UTF8.self) } == ["1", "3"])
+        #expect(try await store.read { try await $0.logEntries(subject: "c0ffee000000") }.isEmpty)
+        try await store.close()
+    }
+
+    @Test("On SQLite, blind-index and commitment lookups search their prefix index instead of scanning")
+    func prefixIndexesAreUsed() async throws {
+        let store = try await open("sqlite")
+        let plans = try await store.engine.withDatabase { database in
+            var plans: [String] = []
+            for (table, expression) in [("blind_indexes", Probe.blindIndex), ("tlog_entries", Probe.logSubject)] {
+                plans.append(try await database.raw("EXPLAIN QUERY PLAN SELECT * FROM \(ident: table) WHERE \(unsafeRaw: expression) = \(bind: "x") ORDER BY rowid").all()
+                    .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " / "))
+            }
+            return plans
+        }
+        #expect(plans[0].contains("SEARCH blind_indexes USING INDEX blind_indexes_probe"), "\(plans[0])")
+        #expect(plans[1].contains("SEARCH tlog_entries USING INDEX tlog_entries_subject_probe"), "\(plans[1])")
         try await store.close()
     }
 

@@ -168,7 +168,9 @@ extension StoreSession {
 
     /// The events committed to `subject`, oldest first.
     public func logEntries(subject: String) async throws -> [LogEntryRow] {
-        try await database.raw("SELECT idx, subject, data FROM tlog_entries WHERE subject = \(bind: subject) ORDER BY idx").all().map(Self.entry)
+        // Compared whole here, not in SQL; see ``subjects(withIndex:digest:)``.
+        try await database.raw("SELECT idx, subject, data FROM tlog_entries WHERE \(unsafeRaw: Probe.logSubject) = \(bind: Probe.prefix(subject)) ORDER BY idx").all()
+            .map(Self.entry).filter { $0.subject == subject }
     }
 
     /// The events at leaf indices `range`, in order.
