@@ -15,7 +15,8 @@ struct PhoneNumberTests {
         #expect(PhoneNumber.e164("+852 9123 4567") == "+85291234567")
     }
 
-    @Test("Implausible numbers are refused", arguments: ["12800138000", "1380013800", "138001380001", "phone", "+86 10 1234", "+0123456789"])
+    @Test("Implausible numbers are refused", arguments: ["12800138000", "1380013800", "138001380001", "phone", "+86 10 1234", "+0123456789",
+                                                       "１３８００１３８０００", "138 0013 8000\u{301}", "138+00138000", "+86 (138) 0013 800"])
     func refused(_ text: String) {
         #expect(PhoneNumber.e164(text) == nil)
     }

@@ -36,6 +36,20 @@ struct ResidentIDNumberTests {
         #expect(ResidentIDNumber.problem(with: number, today: today) != nil)
     }
 
+    @Test("GB 11643-1999: each malformed number names the rule it breaks, counting characters as a reader does", arguments: [
+        ("1101051949123100", "must be 18 characters"),
+        ("11010519491231002XX", "must be 18 characters"),
+        ("1101051949123100A2", "first 17 characters must be digits"),
+        ("11010519491231002Y", "last character must be a digit or X"),
+        // Full-width digits are digits to a reader but not to the standard.
+        ("１１０１０５１９４９１２３１００２Ｘ", "first 17 characters must be digits"),
+        ("11010519491231002Ⅹ", "last character must be a digit or X"),
+        ("张三", "must be 18 characters"),
+    ])
+    func namedRule(_ number: String, _ rule: String) {
+        #expect(ResidentIDNumber.problem(with: number, today: today)?.contains(rule) == true)
+    }
+
     @Test("Lowercase x is accepted as the check character X")
     func lowercaseX() {
         #expect(ResidentIDNumber.problem(with: "11010519491231002x", today: today) == nil)

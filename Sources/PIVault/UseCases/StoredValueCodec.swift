@@ -12,9 +12,9 @@ enum StoredValueCodec {
         case .number(let number): return Data([UInt8(ascii: "n")] + Array(String(number).utf8))
         case .null: return Data([UInt8(ascii: "0")])
         case .array, .object:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return Data([UInt8(ascii: "j")]) + (try encoder.encode(value))
+            var json = JSONWriter(capacity: 64)
+            json.value(value)
+            return Data([UInt8(ascii: "j")] + json.bytes)
         }
     }
 

@@ -15,15 +15,20 @@ public enum ResidentIDNumber {
     /// The problem with `text` as an 18-character resident ID, or nil when it is valid.
     /// The text is uppercased first; `today` bounds the birth date.
     public static func problem(with text: String, today: Date) -> String? {
-        let characters = Array(text.uppercased())
-        guard characters.count == 18 else { return "must be 18 characters (GB 11643-1999)" }
-        let digits = characters.prefix(17).compactMap { $0.wholeNumberValue }
-        guard digits.count == 17, characters[..<17].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        // Checked on bytes: a valid number is ASCII, and grapheme-by-grapheme
+        // checks cost more than the rest of a record's validation.
+        var bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nonASCIIProblem(text) }
+        guard bytes.count == 18 else { return "must be 18 characters (GB 11643-1999)" }
+        if bytes[17] == UInt8(ascii: "x") { bytes[17] = UInt8(ascii: "X") }
+        let zero = UInt8(ascii: "0")
+        guard bytes[..<17].allSatisfy({ (zero...UInt8(ascii: "9")).contains($0) }) else {
             return "the first 17 characters must be digits (GB 11643-1999)"
         }
-        guard characters[17].isASCII, characters[17].isNumber || characters[17] == "X" else {
+        guard (zero...UInt8(ascii: "9")).contains(bytes[17]) || bytes[17] == UInt8(ascii: "X") else {
             return "the last character must be a digit or X (GB 11643-1999)"
         }
+        let digits = bytes[..<17].map { Int($0 - zero) }
         guard provinceCodes.contains(digits[0] * 10 + digits[1]) else {
             return "the region code is not a province-level code of GB/T 2260"
         }
@@ -33,10 +38,21 @@ public enum ResidentIDNumber {
         guard let birth = ISODate.date(year: year, month: month, day: day), year >= 1850, birth <= today else {
             return "the birth date (characters 7–14) is not a valid past date"
         }
-        guard checkCharacter(for: digits) == characters[17] else {
+        guard checkCharacter(for: digits).asciiValue == bytes[17] else {
             return "check character does not match (ISO 7064 MOD 11-2)"
         }
         return nil
+    }
+
+    /// Text with a character outside ASCII is never a valid number; this
+    /// says which rule it breaks, counting characters as a reader does.
+    private static func nonASCIIProblem(_ text: String) -> String {
+        let characters = Array(text.uppercased())
+        guard characters.count == 18 else { return "must be 18 characters (GB 11643-1999)" }
+        guard characters[..<17].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return "the first 17 characters must be digits (GB 11643-1999)"
+        }
+        return "the last character must be a digit or X (GB 11643-1999)"
     }
 
     /// The check character for the first 17 digits.

@@ -14,6 +14,11 @@ public struct MerkleHash: Hashable, Sendable, CustomStringConvertible {
     /// Creates a hash from exactly 32 bytes, or returns `nil` for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == Self.byteCount else { return nil }
+        // Stored hashes arrive as `Data`: one copy of the buffer, not a generic walk per byte.
+        if let hash = bytes.withContiguousStorageIfAvailable({ MerkleHash(raw: UnsafeRawBufferPointer($0)) }) {
+            self = hash
+            return
+        }
         words = (0, 0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &words) { target in
             for (offset, byte) in bytes.enumerated() { target[offset] = byte }

