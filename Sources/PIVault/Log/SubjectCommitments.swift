@@ -18,7 +18,7 @@ final class SubjectCommitments: Sendable {
     /// The HMAC of `subjectID` under `salt`, hex.
     static func commitment(subjectID: String, salt: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("pivault-subject-commitment-v1:\(subjectID)".utf8), using: SymmetricKey(data: salt))
-        return HexText.encode(mac)
+        return mac.withUnsafeBytes { HexText.encode($0) }
     }
 
     /// 32 fresh random bytes.

@@ -27,7 +27,7 @@ public struct TokenSecret: Sendable, CustomStringConvertible, CustomDebugStringC
 
     /// Lowercase hex SHA-256 of the secret: what the database stores.
     public var hash: String {
-        HexText.encode(SHA256.hash(data: Data(text.utf8)))
+        SHA256.hash(data: Data(text.utf8)).withUnsafeBytes { HexText.encode($0) }
     }
 
     /// Whether the text has the shape of a token (prefix and 43 base64url characters).
