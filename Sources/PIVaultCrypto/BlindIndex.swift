@@ -5,18 +5,15 @@ import Foundation
 /// by an exact value without decrypting anything and without the stored
 /// digest revealing the value to someone who lacks the key.
 public struct BlindIndex: Sendable, CustomStringConvertible, CustomReflectable {
-    /// The MAC with the key already absorbed: each digest starts from a copy
-    /// of it instead of hashing the padded key again.
-    let keyed: HMAC<SHA256>
+    let key: SymmetricKey
 
     /// Creates an index over a 256-bit index key (itself stored wrapped like a data key).
-    public init(key: DataKey) { keyed = HMAC<SHA256>(key: key.key) }
+    public init(key: DataKey) { self.key = key.key }
 
     /// The digest of `value` in the index domain `kind` (e.g. `resident-id`), base64.
     public func digest(kind: String, value: String) -> String {
-        var mac = keyed
-        mac.update(data: Data("\(kind)\u{0}\(value)".utf8))
-        return Data(mac.finalize()).base64EncodedString()
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind)\u{0}\(value)".utf8), using: key)
+        return Data(mac).base64EncodedString()
     }
 
     /// `BlindIndex(<redacted>)`.

@@ -15,7 +15,7 @@ struct BlindIndexTests {
         #expect(!index.digest(kind: "mobile", value: "+8613800138000").contains("13800138000"))
     }
 
-    @Test("A digest is base64 of HMAC-SHA-256 (RFC 2104) over kind, a zero byte and the value, so digests stored earlier still match; each is independent of those before it")
+    @Test("A digest is base64 of HMAC-SHA-256 (RFC 2104) over kind, a zero byte and the value, so digests stored earlier keep matching; each is independent of those before it")
     func rfc2104() {
         let key = DataKey(key: SymmetricKey(data: Array(repeating: UInt8(0x0b), count: 32)))
         let index = BlindIndex(key: key)

@@ -83,6 +83,36 @@ struct StoreContractTests {
         try await store.close()
     }
 
+    @Test("A vault created before the prefix indexes is upgraded in place: the whole-key indexes give way and lookups find what was stored before", arguments: engines)
+    func prefixIndexUpgrade(engine: String) async throws {
+        let store = try await open(engine)
+        let now = Date(timeIntervalSince1970: 1_650_000_000)
+        let digest = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="
+        try await store.write { session in
+            try await session.insertSubject("sub_1", keyVersion: 1, wrappedKey: Data([1]), at: now)
+            try await session.insertRecords([StoredRecord(subjectID: "sub_1", recordID: "rec_1", standard: "s", purpose: "p", collectedAt: now, retainUntil: now,
+                                                          sealedFields: ["a": Data([1])], blindIndexes: [(kind: "mobile", digest: digest)])])
+            _ = try await session.appendLogEntries([(subject: "c0ffee", data: Data("e".utf8))])
+        }
+        // The schema as versions 1 and 300 left it.
+        try await store.engine.withDatabase { database in
+            for statement in ["DROP INDEX blind_indexes_probe", "CREATE INDEX blind_indexes_lookup ON blind_indexes (kind, digest)",
+                              "DROP INDEX tlog_entries_subject_probe", "CREATE INDEX tlog_entries_subject ON tlog_entries (subject)",
+                              "DELETE FROM schema_migrations WHERE version IN (2, 301)"] {
+                try await database.raw("\(unsafeRaw: statement)").run()
+            }
+        }
+        let upgraded = try await VaultStore.open(store.engine)
+        #expect(try await upgraded.read { try await $0.subjects(withIndex: "mobile", digest: digest) } == ["sub_1"])
+        #expect(try await upgraded.read { try await $0.logEntries(subject: "c0ffee") }.count == 1)
+        // The old indexes are gone: creating them again succeeds.
+        try await store.engine.withDatabase { database in
+            try await database.raw("CREATE INDEX blind_indexes_lookup ON blind_indexes (kind, digest)").run()
+            try await database.raw("CREATE INDEX tlog_entries_subject ON tlog_entries (subject)").run()
+        }
+        try await store.close()
+    }
+
     @Test("On SQLite, blind-index and commitment lookups search their prefix index instead of scanning")
     func prefixIndexesAreUsed() async throws {
         let store = try await open("sqlite")
