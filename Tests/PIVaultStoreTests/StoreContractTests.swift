@@ -62,14 +62,11 @@ struct StoreContractTests {
     @Test("A blind-index or commitment lookup returns exact matches only, though the index holds a prefix (PIPL Art. 51)", arguments: engines)
     func prefixLookups(engine: String) async throws {
         let store = try await open(engine)
-        let now = Date(timeIntervalSince1970: 1_650_000_000)
         let digest = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
         let sibling = "AAAAAAAAAAAABBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="
         try await store.write { session in
             for (subject, kind, value) in [("sub_1", "mobile", digest), ("sub_2", "mobile", sibling), ("sub_3", "resident_id", digest), ("sub_4", "mobile", digest)] {
-                try await session.insertSubject(subject, keyVersion: 1, wrappedKey: Data([1]), at: now)
-                try await session.insertRecords([StoredRecord(subjectID: subject, recordID: "rec_\(subject)", standard: "s", purpose: "p", collectedAt: now,
-                                                              retainUntil: now + 86_400, sealedFields: ["a": Data([1])], blindIndexes: [(kind: kind, digest: value)])])
+                try await Self.storeIndexedSubject(subject, kind: kind, digest: value, in: session)
             }
             _ = try await session.appendLogEntries([(subject: "c0ffee000000aa", data: Data("1".utf8)), (subject: "c0ffee000000bb", data: Data("2".utf8)),
                                                    (subject: "c0ffee000000aa", data: Data("3".utf8)), (subject: nil, data: Data("4".utf8))])
@@ -86,12 +83,9 @@ struct StoreContractTests {
     @Test("A vault created before the prefix indexes is upgraded in place: the whole-key indexes give way and lookups find what was stored before", arguments: engines)
     func prefixIndexUpgrade(engine: String) async throws {
         let store = try await open(engine)
-        let now = Date(timeIntervalSince1970: 1_650_000_000)
         let digest = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="
         try await store.write { session in
-            try await session.insertSubject("sub_1", keyVersion: 1, wrappedKey: Data([1]), at: now)
-            try await session.insertRecords([StoredRecord(subjectID: "sub_1", recordID: "rec_1", standard: "s", purpose: "p", collectedAt: now, retainUntil: now,
-                                                          sealedFields: ["a": Data([1])], blindIndexes: [(kind: "mobile", digest: digest)])])
+            try await Self.storeIndexedSubject("sub_1", kind: "mobile", digest: digest, in: session)
             _ = try await session.appendLogEntries([(subject: "c0ffee", data: Data("e".utf8))])
         }
         // The schema as versions 1 and 300 left it.
@@ -111,6 +105,14 @@ struct StoreContractTests {
             try await database.raw("CREATE INDEX tlog_entries_subject ON tlog_entries (subject)").run()
         }
         try await store.close()
+    }
+
+    /// Stores a subject with one record, indexed under `kind` and `digest`.
+    static func storeIndexedSubject(_ subject: String, kind: String, digest: String, in session: StoreSession) async throws {
+        let now = Date(timeIntervalSince1970: 1_650_000_000)
+        try await session.insertSubject(subject, keyVersion: 1, wrappedKey: Data([1]), at: now)
+        try await session.insertRecords([StoredRecord(subjectID: subject, recordID: "rec_\(subject)", standard: "s", purpose: "p", collectedAt: now,
+                                                      retainUntil: now + 86_400, sealedFields: ["a": Data([1])], blindIndexes: [(kind: kind, digest: digest)])])
     }
 
     @Test("On SQLite, blind-index and commitment lookups search their prefix index instead of scanning")
