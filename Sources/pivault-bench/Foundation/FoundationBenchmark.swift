@@ -5,6 +5,7 @@ import Glibc
 #endif
 import PIVault
 import PIVaultCore
+import PIVaultCrypto
 import PIVaultStore
 import SQLKit
 
@@ -78,22 +79,30 @@ struct FoundationBenchmark: AsyncParsableCommand {
         await bench.cleanUp()
     }
 
-    /// The same rows, unencrypted, through SQLKit into a table of the same shape.
+    /// The same rows, unencrypted, through SQLKit into tables of the same shape as
+    /// `records` and `record_fields` (same keys, columns, index and identifiers);
+    /// what the vault adds — subjects and their keys, blind indexes, the log — is its overhead.
     func plaintextInsert(_ rows: [[String: JSONValue]], store: VaultStore) async throws -> Double {
         try await store.engine.withDatabase { database in
             try await database.raw("CREATE TABLE plain_fields (subject_id TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (subject_id, record_id, field))").run()
-            try await database.raw("CREATE TABLE plain_records (subject_id TEXT NOT NULL, record_id TEXT NOT NULL, collected_at BIGINT NOT NULL, PRIMARY KEY (subject_id, record_id))").run()
+            try await database.raw("CREATE TABLE plain_records (subject_id TEXT NOT NULL, record_id TEXT NOT NULL, standard TEXT NOT NULL, purpose TEXT NOT NULL, collected_at BIGINT NOT NULL, retain_until BIGINT NOT NULL, PRIMARY KEY (subject_id, record_id))").run()
+            try await database.raw("CREATE INDEX plain_records_retain_until ON plain_records (retain_until)").run()
         }
         let encoder = JSONEncoder()
         return try await Measure.seconds {
             for start in stride(from: 0, to: rows.count, by: 1000) {
+                let now = Date()
                 let slice = Array(rows[start..<min(start + 1000, rows.count)])
-                let prepared: [(String, String, [(String, Data)])] = try slice.enumerated().map { offset, row in
-                    ("s\(start + offset)", "r\(start + offset)", try row.sorted { $0.key < $1.key }.map { ($0.key, try encoder.encode($0.value)) })
+                let prepared: [(String, String, [(String, Data)])] = try slice.map { row in
+                    (Identifiers.timeOrdered(prefix: "sub", at: now), Identifiers.timeOrdered(prefix: "rec", at: now),
+                     try row.sorted { $0.key < $1.key }.map { ($0.key, try encoder.encode($0.value)) })
                 }
+                let collected = Int64(now.timeIntervalSince1970 * 1000)
                 try await store.engine.withTransaction { database in
-                    try await database.insert(into: "plain_records").columns("subject_id", "record_id", "collected_at")
-                        .boundRows(prepared.map { [$0.0, $0.1, Int64(0)] }).run()
+                    for chunk in stride(from: 0, to: prepared.count, by: 200) {
+                        try await database.insert(into: "plain_records").columns("subject_id", "record_id", "standard", "purpose", "collected_at", "retain_until")
+                            .boundRows(prepared[chunk..<min(chunk + 200, prepared.count)].map { [$0.0, $0.1, "epidemic-registration", "contact-tracing", collected, collected + 86_400_000] }).run()
+                    }
                     let fields = prepared.flatMap { record in record.2.map { [record.0, record.1, $0.0, $0.1] as [any Encodable & Sendable] } }
                     for chunk in stride(from: 0, to: fields.count, by: 500) {
                         try await database.insert(into: "plain_fields").columns("subject_id", "record_id", "field", "value")
