@@ -83,7 +83,7 @@ extension Vault {
                 }
                 if row.erasedAt != nil { throw VaultError(.erased, "subject \(subject) was erased; nothing can be collected for it", article: "PIPL Art. 47") }
             }
-            try await session.insertSubjects(merged.newSubjects)
+            try await session.insertSubjects(merged.newSubjects, logSalts: merged.logSalts.mapValues(\.sealed))
             try await session.insertRecords(merged.records)
             for consent in merged.consents { try await session.insertConsent(consent) }
             for receipt in merged.receipts { try await session.insertConsentReceipt(subjectID: receipt.subject, receiptID: receipt.id, document: receipt.document, at: receipt.at) }

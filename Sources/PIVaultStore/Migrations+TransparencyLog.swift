@@ -1,7 +1,8 @@
 extension Migrations {
     /// Tables of the transparency log: the tree's hashes (level 0 = leaf
     /// hashes), the events the leaves commit to, the integrated size, and the
-    /// per-subject salts behind the subject commitments.
+    /// per-subject salts behind the subject commitments (in their own table
+    /// until 302, then in `subjects.log_salt`).
     ///
     /// Hashes and events are append-only: triggers refuse any update or
     /// delete, so altering them takes a deliberate schema change, which the
@@ -37,6 +38,13 @@ extension Migrations {
             (301, [
                 "DROP INDEX tlog_entries_subject",
                 "CREATE INDEX tlog_entries_subject_probe ON tlog_entries (\(Probe.logSubject))",
+            ]),
+            // A subject's salt moves into its row: creating a subject then writes one row and two
+            // index entries fewer, and a read fetches the salt with the key instead of by a join.
+            (302, [
+                "ALTER TABLE subjects ADD COLUMN log_salt \(blob)",
+                "UPDATE subjects SET log_salt = (SELECT t.sealed_salt FROM tlog_subject_salts t WHERE t.subject_id = subjects.subject_id)",
+                "DROP TABLE tlog_subject_salts",
             ]),
         ]
     }

@@ -12,10 +12,9 @@ extension StoreSession {
             return try await subjectKey(subjectID).map { ($0, [], []) }
         }
         let rows = try await database.raw("""
-            SELECT s.subject_id, s.key_version, s.wrapped_key, s.erased_at, t.sealed_salt, r.record_id, r.standard, r.collected_at, f.field, f.ciphertext,
+            SELECT s.subject_id, s.key_version, s.wrapped_key, s.erased_at, s.log_salt, r.record_id, r.standard, r.collected_at, f.field, f.ciphertext,
                    x.request_id AS restricted_by, x.reason AS restriction_reason, x.article AS restriction_article, x.since AS restricted_since
             FROM subjects s
-            LEFT JOIN tlog_subject_salts t ON t.subject_id = s.subject_id
             LEFT JOIN records r ON r.subject_id = s.subject_id AND r.standard IN (\(binds: standards))
             LEFT JOIN record_fields f ON f.subject_id = r.subject_id AND f.record_id = r.record_id AND f.field IN (\(binds: fields))
             LEFT JOIN record_restrictions x ON x.subject_id = r.subject_id AND x.record_id = r.record_id
@@ -24,7 +23,7 @@ extension StoreSession {
             """).all()
         guard let first = rows.first else { return nil }
         var key = try Self.subjectKeyRow(first)
-        key.logSalt = try first.decode(column: "sealed_salt", as: Data?.self)
+        key.logSalt = try first.decode(column: "log_salt", as: Data?.self)
         guard key.erasedAt == nil else { return (key, [], []) }
         var restrictions: [RestrictionRow] = []
         var sealed: [SealedField] = []

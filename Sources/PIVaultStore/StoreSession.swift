@@ -56,11 +56,11 @@ public struct StoreSession: Sendable {
         try await database.raw("INSERT INTO subjects (subject_id, created_at, key_version, wrapped_key) VALUES (\(bind: subjectID), \(bind: date.storedMilliseconds), \(bind: keyVersion), \(bind: wrappedKey))").run()
     }
 
-    /// Inserts many subjects at once.
-    public func insertSubjects(_ subjects: [(id: String, keyVersion: Int, wrappedKey: Data, createdAt: Date)]) async throws {
+    /// Inserts many subjects at once, each with its sealed log commitment salt when `logSalts` has one.
+    public func insertSubjects(_ subjects: [(id: String, keyVersion: Int, wrappedKey: Data, createdAt: Date)], logSalts: [String: Data] = [:]) async throws {
         for chunk in subjects.chunked(200) {
-            try await database.insert(into: "subjects").columns("subject_id", "created_at", "key_version", "wrapped_key")
-                .boundRows(chunk.map { [$0.id, $0.createdAt.storedMilliseconds, $0.keyVersion, $0.wrappedKey] }).run()
+            try await database.insert(into: "subjects").columns("subject_id", "created_at", "key_version", "wrapped_key", "log_salt")
+                .boundRows(chunk.map { [$0.id, $0.createdAt.storedMilliseconds, $0.keyVersion, $0.wrappedKey, logSalts[$0.id]] }).run()
         }
     }
 

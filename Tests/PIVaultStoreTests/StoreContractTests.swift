@@ -107,6 +107,34 @@ struct StoreContractTests {
         try await store.close()
     }
 
+    @Test("A vault whose commitment salts sit in their own table is upgraded in place: each salt moves into its subject's row (PIPL Art. 47 erasure still clears it)", arguments: engines)
+    func saltUpgrade(engine: String) async throws {
+        let store = try await open(engine)
+        let now = Date(timeIntervalSince1970: 1_650_000_000)
+        try await store.write { session in
+            try await session.insertSubjects([(id: "sub_1", keyVersion: 1, wrappedKey: Data([1]), createdAt: now), (id: "sub_2", keyVersion: 1, wrappedKey: Data([2]), createdAt: now)])
+        }
+        // The schema as version 301 left it, with a salt for sub_1 only.
+        let blob = engine == "postgres" ? "BYTEA" : "BLOB"
+        try await store.engine.withDatabase { database in
+            for statement in ["ALTER TABLE subjects DROP COLUMN log_salt",
+                              "CREATE TABLE tlog_subject_salts (subject_id TEXT PRIMARY KEY, sealed_salt \(blob) NOT NULL)",
+                              "DELETE FROM schema_migrations WHERE version = 302"] {
+                try await database.raw("\(unsafeRaw: statement)").run()
+            }
+            try await database.raw("INSERT INTO tlog_subject_salts (subject_id, sealed_salt) VALUES ('sub_1', \(bind: Data([7, 7, 7])))").run()
+        }
+        let upgraded = try await VaultStore.open(store.engine)
+        #expect(try await upgraded.read { try await $0.logSalts(subjectIDs: ["sub_1", "sub_2"]) } == ["sub_1": Data([7, 7, 7])])
+        // The old table is gone, and a salt made now is kept unless one exists.
+        await #expect(throws: (any Error).self) { try await store.engine.withDatabase { try await $0.raw("SELECT * FROM tlog_subject_salts").run() } }
+        #expect(try await upgraded.write { try await $0.insertLogSalt(subjectID: "sub_1", sealed: Data([9])) } == Data([7, 7, 7]))
+        #expect(try await upgraded.write { try await $0.insertLogSalt(subjectID: "sub_2", sealed: Data([9])) } == Data([9]))
+        try await upgraded.write { try await $0.deleteLogSalt(subjectID: "sub_1") }
+        #expect(try await upgraded.read { try await $0.logSalt(subjectID: "sub_1") } == nil)
+        try await store.close()
+    }
+
     /// Stores a subject with one record, indexed under `kind` and `digest`.
     static func storeIndexedSubject(_ subject: String, kind: String, digest: String, in session: StoreSession) async throws {
         let now = Date(timeIntervalSince1970: 1_650_000_000)

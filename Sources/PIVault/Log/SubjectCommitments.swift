@@ -52,9 +52,9 @@ final class SubjectCommitments: Sendable {
     /// creating a salt for each subject that has none yet.
     ///
     /// Subjects in `newSubjects` are created in the same transaction, so they
-    /// cannot have a salt: theirs are made without a lookup (or taken from
-    /// `prepared`, made by ``fresh(subjectID:dataKey:)``) and stored in one
-    /// statement. Commitments from fresh salts are remembered only once the
+    /// cannot have a salt yet: theirs are taken from `prepared` (made by
+    /// ``fresh(subjectID:dataKey:)`` and stored with the subject's row by the
+    /// caller) or made here without a lookup and stored into the new rows. Commitments from fresh salts are remembered only once the
     /// caller's transaction commits (``remember(_:)``), so a rollback cannot
     /// leave a commitment no stored salt reproduces.
     func commitments(for keys: [String: DataKey], newSubjects: Set<String> = [], prepared: [String: (sealed: Data, commitment: String)] = [:],
@@ -73,7 +73,7 @@ final class SubjectCommitments: Sendable {
         var fresh: [(subjectID: String, sealed: Data)] = []
         for (subjectID, dataKey) in keys where result[subjectID] == nil {
             if newSubjects.contains(subjectID), let made = prepared[subjectID] {
-                fresh.append((subjectID, made.sealed))
+                // Stored with the subject's row by the caller.
                 result[subjectID] = made.commitment
                 continue
             }

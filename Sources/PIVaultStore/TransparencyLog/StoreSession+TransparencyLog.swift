@@ -187,38 +187,42 @@ extension StoreSession {
 
     // MARK: Subject salts
 
+    // A subject's sealed commitment salt lives in its `subjects` row (`log_salt`), so
+    // creating a subject writes one row, and a read finds the salt with the key.
+
     /// A subject's sealed commitment salt, if one was made.
     public func logSalt(subjectID: String) async throws -> Data? {
-        try await database.raw("SELECT sealed_salt FROM tlog_subject_salts WHERE subject_id = \(bind: subjectID)").first()?.decode(column: "sealed_salt", as: Data.self)
+        try await database.raw("SELECT log_salt FROM subjects WHERE subject_id = \(bind: subjectID)").first()?.decode(column: "log_salt", as: Data?.self)
     }
 
     /// The sealed commitment salts of `subjectIDs` that have one.
     public func logSalts(subjectIDs: [String]) async throws -> [String: Data] {
         var found: [String: Data] = [:]
         for chunk in subjectIDs.chunked(500) {
-            for row in try await database.raw("SELECT subject_id, sealed_salt FROM tlog_subject_salts WHERE subject_id IN (\(binds: Array(chunk)))").all() {
-                found[try row.decode(column: "subject_id", as: String.self)] = try row.decode(column: "sealed_salt", as: Data.self)
+            for row in try await database.raw("SELECT subject_id, log_salt FROM subjects WHERE log_salt IS NOT NULL AND subject_id IN (\(binds: Array(chunk)))").all() {
+                found[try row.decode(column: "subject_id", as: String.self)] = try row.decode(column: "log_salt", as: Data.self)
             }
         }
         return found
     }
 
-    /// Stores the sealed salts of subjects created in the caller's transaction.
+    /// Stores the sealed salts of subjects that have none yet (subjects created
+    /// with ``insertSubjects(_:logSalts:)`` already carry theirs).
     public func insertLogSalts(_ salts: [(subjectID: String, sealed: Data)]) async throws {
-        for chunk in salts.chunked(500) {
-            try await database.insert(into: "tlog_subject_salts").columns("subject_id", "sealed_salt")
-                .boundRows(chunk.map { [$0.subjectID, $0.sealed] as [any Encodable & Sendable] }).run()
+        for salt in salts {
+            try await database.raw("UPDATE subjects SET log_salt = \(bind: salt.sealed) WHERE subject_id = \(bind: salt.subjectID) AND log_salt IS NULL").run()
         }
     }
 
     /// Stores a subject's sealed salt unless one exists; returns the stored one.
+    /// A concurrent writer that stored one first wins: its row lock makes this update find a salt.
     public func insertLogSalt(subjectID: String, sealed: Data) async throws -> Data {
-        try await database.raw("INSERT INTO tlog_subject_salts (subject_id, sealed_salt) VALUES (\(bind: subjectID), \(bind: sealed)) ON CONFLICT (subject_id) DO NOTHING").run()
+        try await database.raw("UPDATE subjects SET log_salt = \(bind: sealed) WHERE subject_id = \(bind: subjectID) AND log_salt IS NULL").run()
         return try await logSalt(subjectID: subjectID) ?? sealed
     }
 
     /// Destroys a subject's salt, so their commitments can no longer be linked to them.
     public func deleteLogSalt(subjectID: String) async throws {
-        try await database.raw("DELETE FROM tlog_subject_salts WHERE subject_id = \(bind: subjectID)").run()
+        try await database.raw("UPDATE subjects SET log_salt = NULL WHERE subject_id = \(bind: subjectID)").run()
     }
 }
