@@ -54,9 +54,10 @@ final class SubjectCommitments: Sendable {
     /// Subjects in `newSubjects` are created in the same transaction, so they
     /// cannot have a salt yet: theirs are taken from `prepared` (made by
     /// ``fresh(subjectID:dataKey:)`` and stored with the subject's row by the
-    /// caller) or made here without a lookup and stored into the new rows. Commitments from fresh salts are remembered only once the
-    /// caller's transaction commits (``remember(_:)``), so a rollback cannot
-    /// leave a commitment no stored salt reproduces.
+    /// caller) or made here without a lookup and stored into the new rows.
+    /// Commitments from fresh salts are remembered only once the caller's
+    /// transaction commits (``remember(_:)``), so a rollback cannot leave a
+    /// commitment no stored salt reproduces.
     func commitments(for keys: [String: DataKey], newSubjects: Set<String> = [], prepared: [String: (sealed: Data, commitment: String)] = [:],
                      session: StoreSession) async throws -> [String: String] {
         var result: [String: String] = [:]
