@@ -34,26 +34,46 @@ public final class Vault: Sendable {
 
     static let indexKeyOwner = "vault-blind-index"
 
-    /// Opens a vault: checks every supplied master key against the vault's key
-    /// check values, refusing (and changing nothing) on a mismatch, and loads
-    /// the blind-index key. A new database is initialised with the keys given.
-    public static func open(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring,
+    /// Opens the vault in `engine`. When the database already holds a vault,
+    /// the master keys are checked before any pending migration is applied,
+    /// so a wrong key changes nothing — not even the schema.
+    public static func open(configuration: VaultConfiguration, engine: any DatabaseEngine, keyring: Keyring,
                             clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
-        let now = clock.now()
-        let stored = try await store.read { try await $0.keyVersions() }
+        let store = VaultStore.attach(engine)
+        if try await store.holdsVault() {
+            try checkMasterKeys(keyring, against: try await store.read { try await $0.keyVersions() })
+        }
+        try await store.migrate()
+        return try await open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger)
+    }
+
+    /// Refuses, changing nothing, a supplied master key whose check value differs from the vault's key of that version.
+    static func checkMasterKeys(_ keyring: Keyring, against stored: [KeyVersionRow]) throws {
         let storedByVersion = Dictionary(stored.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for (version, key) in keyring.keys {
             if let row = storedByVersion[version], row.checkValue != key.checkValue {
                 throw VaultError(.keyMismatch, "master key version \(version) does not match this vault (its key check value differs); supply the key this vault was created with, e.g. PIVAULT_MASTER_KEY or --master-key-file. Nothing was changed.")
             }
         }
+        if !stored.isEmpty, !keyring.keys.keys.contains(where: { storedByVersion[$0] != nil }) {
+            throw VaultError(.keyMismatch, "none of the supplied master keys belongs to this vault; supply the key it was created with. Nothing was changed.")
+        }
+    }
+
+    /// Opens a vault on a migrated store: checks every supplied master key
+    /// against the vault's key check values, refusing (and changing nothing)
+    /// on a mismatch, and loads the blind-index key. A new database is
+    /// initialised with the keys given.
+    public static func open(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring,
+                            clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
+        let now = clock.now()
+        let stored = try await store.read { try await $0.keyVersions() }
+        let storedByVersion = Dictionary(stored.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        try checkMasterKeys(keyring, against: stored)
         let counts = try await store.read { try await $0.subjectKeyCounts().merging(try await $0.biometricKeyCounts(), uniquingKeysWith: +) }
         let missing = counts.keys.filter { keyring.keys[$0] == nil }.sorted()
         if !missing.isEmpty {
             throw VaultError(.keyMismatch, "subject keys are wrapped under master key version(s) \(missing.map(String.init).joined(separator: ", ")), which were not supplied; supply them (format 'VERSION:BASE64,…' or a key file). Nothing was changed.")
-        }
-        if !stored.isEmpty, !keyring.keys.keys.contains(where: { storedByVersion[$0] != nil }) {
-            throw VaultError(.keyMismatch, "none of the supplied master keys belongs to this vault; supply the key it was created with. Nothing was changed.")
         }
         let (indexKey, signingKey) = try await store.write { session -> (WrappedKey, WrappedKey) in
             for (version, key) in keyring.keys where storedByVersion[version] == nil {

@@ -38,17 +38,35 @@ public struct VaultLauncher: Sendable {
         KeySource.resolve(environment: environment, keyFile: masterKeyFile, dataDirectory: dataDirectory)
     }
 
+    /// Whether the database already holds a vault; a missing SQLite file is not created to find out.
+    func holdsVault(logger: Logger) async throws -> Bool {
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) { return false }
+        let engine = try await location.open(logger: logger)
+        do {
+            let holds = try await VaultStore.attach(engine).holdsVault()
+            try await engine.close()
+            return holds
+        } catch {
+            try? await engine.close()
+            throw error
+        }
+    }
+
     /// Loads the configuration, the keys and the store, and opens the vault.
     public func open(clock: any VaultClock = SystemClock(), logger: Logger, warn: (String) -> Void) async throws -> Vault {
         let configuration = try ConfigurationLoader.load(path: configPath)
         if case .sqlite = location {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let keyring = try keySource.load(warn: warn)
+        let source = keySource
+        if case .development(let file) = source, !file.exists, try await holdsVault(logger: logger) {
+            // Generating a development key now would only make a key this vault cannot use.
+            throw VaultError(.keyMismatch, "this vault already exists, and no master key was given: no PIVAULT_MASTER_KEY, no --master-key-file and no development key at \(file.path); supply the key it was created with. Nothing was changed.")
+        }
+        let keyring = try source.load(warn: warn)
         let engine = try await location.open(logger: logger)
         do {
-            let store = try await VaultStore.open(engine)
-            return try await Vault.open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger)
+            return try await Vault.open(configuration: configuration, engine: engine, keyring: keyring, clock: clock, logger: logger)
         } catch {
             try? await engine.close()
             throw error

@@ -54,6 +54,18 @@ enum Migrations {
         ]
     }
 
+    /// The versions applied so far, without creating anything: none in a new database.
+    static func applied(on engine: any DatabaseEngine) async throws -> Set<Int> {
+        try await engine.withDatabase { database in
+            let present: SQLQueryString = switch engine.dialect {
+            case .sqlite: "SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            case .postgres: "SELECT 1 AS present FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+            }
+            guard try await database.raw(present).first() != nil else { return [] }
+            return Set(try await database.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
+        }
+    }
+
     /// Applies every migration newer than the database's version.
     static func run(on engine: any DatabaseEngine) async throws {
         try await engine.withDatabase { database in

@@ -10,6 +10,22 @@ public struct VaultStore: Sendable {
         return VaultStore(engine: engine)
     }
 
+    /// A store on `engine` with its schema as found, for checks that must
+    /// change nothing (a wrong master key) before ``migrate()`` runs.
+    public static func attach(_ engine: any DatabaseEngine) -> VaultStore {
+        VaultStore(engine: engine)
+    }
+
+    /// Applies the migrations the database does not have yet.
+    public func migrate() async throws {
+        try await Migrations.run(on: engine)
+    }
+
+    /// Whether the database already holds a vault (its first migration was applied).
+    public func holdsVault() async throws -> Bool {
+        try await Migrations.applied(on: engine).contains(1)
+    }
+
     /// Runs `body` with a session outside a transaction, for queries that only read.
     public func read<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
         let dialect = engine.dialect

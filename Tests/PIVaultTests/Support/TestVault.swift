@@ -36,9 +36,8 @@ struct TestVault {
     static func openVault(location: DatabaseLocation, keyring: Keyring, clock: ManualClock, logger: Logger, yaml: String = DemoConfiguration.yaml) async throws -> Vault {
         let configuration = try ConfigurationLoader.load(yaml: yaml)
         let engine = try await location.open(logger: logger)
-        let store = try await VaultStore.open(engine)
         do {
-            return try await Vault.open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger)
+            return try await Vault.open(configuration: configuration, engine: engine, keyring: keyring, clock: clock, logger: logger)
         } catch {
             try? await engine.close()
             throw error
