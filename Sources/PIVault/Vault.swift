@@ -40,20 +40,30 @@ public final class Vault: Sendable {
     public static func open(configuration: VaultConfiguration, engine: any DatabaseEngine, keyring: Keyring,
                             clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
         let store = VaultStore.attach(engine)
-        if try await store.holdsVault() {
-            try checkMasterKeys(keyring, against: try await store.read { try await $0.keyVersions() })
-        }
+        // Biometric keys are counted once their table is sure to exist, after migrating.
+        if try await store.holdsVault() { try await checkMasterKeys(keyring, store: store, includingBiometrics: false) }
         try await store.migrate()
         return try await open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger)
     }
 
-    /// Refuses, changing nothing, a supplied master key whose check value differs from the vault's key of that version.
-    static func checkMasterKeys(_ keyring: Keyring, against stored: [KeyVersionRow]) throws {
+    /// Refuses, changing nothing, master keys that do not fit the vault: a key
+    /// whose check value differs from the vault's key of that version, keys
+    /// none of which belong to it, or a missing version that still wraps
+    /// subject keys (and biometric keys, when `includingBiometrics`).
+    static func checkMasterKeys(_ keyring: Keyring, store: VaultStore, includingBiometrics: Bool) async throws {
+        let stored = try await store.read { try await $0.keyVersions() }
         let storedByVersion = Dictionary(stored.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for (version, key) in keyring.keys {
             if let row = storedByVersion[version], row.checkValue != key.checkValue {
                 throw VaultError(.keyMismatch, "master key version \(version) does not match this vault (its key check value differs); supply the key this vault was created with, e.g. PIVAULT_MASTER_KEY or --master-key-file. Nothing was changed.")
             }
+        }
+        let counts = try await store.read { session in
+            try await session.subjectKeyCounts().merging(includingBiometrics ? try await session.biometricKeyCounts() : [:], uniquingKeysWith: +)
+        }
+        let missing = counts.keys.filter { keyring.keys[$0] == nil }.sorted()
+        if !missing.isEmpty {
+            throw VaultError(.keyMismatch, "subject keys are wrapped under master key version(s) \(missing.map(String.init).joined(separator: ", ")), which were not supplied; supply them (format 'VERSION:BASE64,…' or a key file). Nothing was changed.")
         }
         if !stored.isEmpty, !keyring.keys.keys.contains(where: { storedByVersion[$0] != nil }) {
             throw VaultError(.keyMismatch, "none of the supplied master keys belongs to this vault; supply the key it was created with. Nothing was changed.")
@@ -67,16 +77,10 @@ public final class Vault: Sendable {
     public static func open(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring,
                             clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
         let now = clock.now()
-        let stored = try await store.read { try await $0.keyVersions() }
-        let storedByVersion = Dictionary(stored.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
-        try checkMasterKeys(keyring, against: stored)
-        let counts = try await store.read { try await $0.subjectKeyCounts().merging(try await $0.biometricKeyCounts(), uniquingKeysWith: +) }
-        let missing = counts.keys.filter { keyring.keys[$0] == nil }.sorted()
-        if !missing.isEmpty {
-            throw VaultError(.keyMismatch, "subject keys are wrapped under master key version(s) \(missing.map(String.init).joined(separator: ", ")), which were not supplied; supply them (format 'VERSION:BASE64,…' or a key file). Nothing was changed.")
-        }
+        try await checkMasterKeys(keyring, store: store, includingBiometrics: true)
+        let storedVersions = Set(try await store.read { try await $0.keyVersions() }.map(\.version))
         let (indexKey, signingKey) = try await store.write { session -> (WrappedKey, WrappedKey) in
-            for (version, key) in keyring.keys where storedByVersion[version] == nil {
+            for (version, key) in keyring.keys where !storedVersions.contains(version) {
                 try await session.addKeyVersion(version, checkValue: key.checkValue, at: now)
             }
             return (try await Self.vaultKey("blind_index_key", session: session, keyring: keyring) { DataKey.generate().exportForWrapping() },
