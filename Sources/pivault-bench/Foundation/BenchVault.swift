@@ -1,5 +1,3 @@
-import PIVaultStore
-import SQLKit
 import PIVaultCore
 import Foundation
 #if canImport(Glibc)
@@ -27,11 +25,6 @@ struct BenchVault {
         let vault = try await launcher.open(logger: logger, warn: { _ in })
         // The demo's sensitive purposes are active only with an impact assessment (PIPL Art. 55).
         try await vault.recordDemoAssessments()
-        if let statements = ProcessInfo.processInfo.environment["PVX_SQL"] {
-            try await vault.store.engine.withDatabase { database in
-                for statement in statements.split(separator: ";") { try await database.raw("\(unsafeRaw: String(statement))").run() }
-            }
-        }
         _ = try await vault.declareEmergency(name: "bench outbreak", legalReference: "bench", purposes: ["contact-tracing"], region: nil, endsAt: nil)
         return BenchVault(directory: directory, vault: vault)
     }
@@ -67,6 +60,9 @@ enum Measure {
               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kb / 1024
     }
+
+    /// Mebibytes as decimal megabytes, the unit the issues' memory goals are written in.
+    static func megabytes(_ mebibytes: Double) -> Double { mebibytes * 1.048576 }
 
     /// Resets the peak RSS counter, so a phase's peak can be read on its own.
     static func resetPeak() {

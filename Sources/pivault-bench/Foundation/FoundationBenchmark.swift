@@ -168,7 +168,7 @@ struct FoundationBenchmark: AsyncParsableCommand {
         }
         let peak = Measure.peakResidentMiB()
         print(String(format: "  import            : %d CSV rows in %.1f s = %.0f rows/s, peak resident %.0f MiB = %.0f MB (goal < 200 MB)",
-                     report?.imported ?? 0, seconds, Double(report?.imported ?? 0) / seconds, peak, peak * 1.048576))
+                     report?.imported ?? 0, seconds, Double(report?.imported ?? 0) / seconds, peak, Measure.megabytes(peak)))
         await bench.cleanUp()
     }
 }

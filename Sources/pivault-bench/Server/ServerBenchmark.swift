@@ -61,7 +61,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         print(String(format: "  read / trivial: %.2f×  (goal ≥ 0.3×)   read p99: %.2f ms (goal ≤ 20 ms)", read.rate / trivial.rate, read.p99))
         print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
         print(String(format: "  server RSS: %.0f MiB after trivial, %.0f after read, %.0f after collect; peak %.0f MiB = %.0f MB (goal < 150 MB)",
-                     rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak, peak * 1.048576))
+                     rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak, Measure.megabytes(peak)))
     }
 
     // MARK: Seeding
