@@ -40,17 +40,20 @@ public final class Vault: Sendable {
     public static func open(configuration: VaultConfiguration, engine: any DatabaseEngine, keyring: Keyring,
                             clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
         let store = VaultStore.attach(engine)
-        // Biometric keys are counted once their table is sure to exist, after migrating.
-        if try await store.holdsVault() { try await checkMasterKeys(keyring, store: store, includingBiometrics: false) }
+        // Biometric keys are counted once their table is sure to exist, after migrating;
+        // subject keys only once, as counting them reads every subject.
+        let existing = try await store.holdsVault()
+        if existing { _ = try await checkMasterKeys(keyring, store: store, countingSubjectKeys: true, countingBiometricKeys: false) }
         try await store.migrate()
-        return try await open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger)
+        return try await open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger, subjectKeysCounted: existing)
     }
 
     /// Refuses, changing nothing, master keys that do not fit the vault: a key
     /// whose check value differs from the vault's key of that version, keys
     /// none of which belong to it, or a missing version that still wraps
-    /// subject keys (and biometric keys, when `includingBiometrics`).
-    static func checkMasterKeys(_ keyring: Keyring, store: VaultStore, includingBiometrics: Bool) async throws {
+    /// subject or biometric keys (each when asked to count them). Returns the
+    /// versions the vault knows.
+    static func checkMasterKeys(_ keyring: Keyring, store: VaultStore, countingSubjectKeys: Bool, countingBiometricKeys: Bool) async throws -> Set<Int> {
         let stored = try await store.read { try await $0.keyVersions() }
         let storedByVersion = Dictionary(stored.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for (version, key) in keyring.keys {
@@ -59,7 +62,7 @@ public final class Vault: Sendable {
             }
         }
         let counts = try await store.read { session in
-            try await session.subjectKeyCounts().merging(includingBiometrics ? try await session.biometricKeyCounts() : [:], uniquingKeysWith: +)
+            (countingSubjectKeys ? try await session.subjectKeyCounts() : [:]).merging(countingBiometricKeys ? try await session.biometricKeyCounts() : [:], uniquingKeysWith: +)
         }
         let missing = counts.keys.filter { keyring.keys[$0] == nil }.sorted()
         if !missing.isEmpty {
@@ -68,6 +71,7 @@ public final class Vault: Sendable {
         if !stored.isEmpty, !keyring.keys.keys.contains(where: { storedByVersion[$0] != nil }) {
             throw VaultError(.keyMismatch, "none of the supplied master keys belongs to this vault; supply the key it was created with. Nothing was changed.")
         }
+        return Set(storedByVersion.keys)
     }
 
     /// Opens a vault on a migrated store: checks every supplied master key
@@ -76,9 +80,15 @@ public final class Vault: Sendable {
     /// initialised with the keys given.
     public static func open(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring,
                             clock: any VaultClock = SystemClock(), logger: Logger) async throws -> Vault {
+        try await open(configuration: configuration, store: store, keyring: keyring, clock: clock, logger: logger, subjectKeysCounted: false)
+    }
+
+    /// ``open(configuration:store:keyring:clock:logger:)``, skipping the count of
+    /// subject keys per version when the caller has just made it.
+    static func open(configuration: VaultConfiguration, store: VaultStore, keyring: Keyring,
+                     clock: any VaultClock, logger: Logger, subjectKeysCounted: Bool) async throws -> Vault {
         let now = clock.now()
-        try await checkMasterKeys(keyring, store: store, includingBiometrics: true)
-        let storedVersions = Set(try await store.read { try await $0.keyVersions() }.map(\.version))
+        let storedVersions = try await checkMasterKeys(keyring, store: store, countingSubjectKeys: !subjectKeysCounted, countingBiometricKeys: true)
         let (indexKey, signingKey) = try await store.write { session -> (WrappedKey, WrappedKey) in
             for (version, key) in keyring.keys where !storedVersions.contains(version) {
                 try await session.addKeyVersion(version, checkValue: key.checkValue, at: now)
