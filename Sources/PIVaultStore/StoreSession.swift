@@ -137,7 +137,7 @@ public struct StoreSession: Sendable {
                 seen.insert("\(record.subjectID)|\(entry.kind)|\(entry.digest)").inserted ? [record.subjectID, entry.kind, entry.digest] : nil
             }
         }
-        for chunk in indexes.chunked(500) where getenv("PVX_NOBLIND") == nil {
+        for chunk in indexes.chunked(500) {
             try await database.insert(into: "blind_indexes").columns("subject_id", "kind", "digest").boundRows(chunk)
                 .ignoringConflicts().run()
         }
