@@ -69,7 +69,9 @@ extension Vault {
             "subject": "\(request.subjectID)", "purpose": "\(request.purpose)", "actor": "\(request.actor.id)",
             "role": "\(request.actor.role)", "outcome": "\(decision.outcome.rawValue)",
         ])
-        var event = readEvent(request, decision: decision, subject: try await subjectCommitment(request.subjectID, keyRow: keyRow), at: now)
+        // A permitted read needs the data key anyway; unwrapped once, it also serves a commitment not yet cached.
+        let dataKey = decision.outcome == .deny ? nil : try unwrapKey(keyRow)
+        var event = readEvent(request, decision: decision, subject: try await subjectCommitment(request.subjectID, keyRow: keyRow, dataKey: dataKey), at: now)
         if let recipient {
             // Only data that leaves is a transfer; a refused one stays a denied read naming the recipient.
             if decision.outcome != .deny { event.kind = .transfer }
@@ -78,10 +80,9 @@ extension Vault {
         let logIndex = try await logEvents([event])
         await observeAccess(request.actor, subjectID: request.subjectID, denied: decision.outcome == .deny,
                             export: recipient != nil && decision.outcome != .deny, at: now)
-        guard let purpose, decision.outcome != .deny else {
+        guard let purpose, let dataKey else {
             return AccessResult(decision: decision, records: [], integrityFailures: [], logIndex: logIndex)
         }
-        let dataKey = try unwrapKey(keyRow)
         var result = assemble(sealed, decision: decision, purpose: purpose, subjectID: request.subjectID, dataKey: dataKey)
         result.logIndex = logIndex
         return result

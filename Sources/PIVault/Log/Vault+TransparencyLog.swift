@@ -16,11 +16,12 @@ extension Vault {
         try await transparency.sequencer.append(events.map { (subject: $0.subject, data: $0.leafData) })
     }
 
-    /// The commitment for a subject whose key row is at hand (reads), creating its salt on first use.
-    func subjectCommitment(_ subjectID: String, keyRow: SubjectKeyRow? = nil) async throws -> String {
+    /// The commitment for a subject whose key row (or already unwrapped data key) is at hand (reads),
+    /// creating its salt on first use.
+    func subjectCommitment(_ subjectID: String, keyRow: SubjectKeyRow? = nil, dataKey unwrapped: DataKey? = nil) async throws -> String {
         if let cached = transparency.commitments.cached(subjectID) { return cached }
         let dataKey: DataKey
-        if let keyRow { dataKey = try unwrapKey(keyRow) } else { dataKey = try await subjectDataKey(subjectID) }
+        if let unwrapped { dataKey = unwrapped } else if let keyRow { dataKey = try unwrapKey(keyRow) } else { dataKey = try await subjectDataKey(subjectID) }
         let commitments = transparency.commitments
         if let sealed = keyRow?.logSalt {
             let commitment = SubjectCommitments.commitment(subjectID: subjectID, salt: try dataKey.open(sealed, binding: SubjectCommitments.context(subjectID)))
