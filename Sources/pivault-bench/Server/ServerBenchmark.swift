@@ -45,7 +45,12 @@ struct ServerBenchmark: AsyncParsableCommand {
         var rss: [String: Double] = [:]
         for (name, path, script) in [("trivial", "/healthz", scripts.trivial), ("read", "/", scripts.read), ("collect", "/", scripts.collect)] {
             _ = try runWrk(base + path, script: script, seconds: warmup)
-            results[name] = try runWrk(base + path, script: script, seconds: duration)
+            let serverBefore = Self.cpuSeconds(pid: child.processIdentifier), clientBefore = Self.childrenCPUSeconds()
+            var result = try runWrk(base + path, script: script, seconds: duration)
+            let requests = max(1, result.rate * Double(duration))
+            result.serverMicroseconds = (Self.cpuSeconds(pid: child.processIdentifier) - serverBefore) / requests * 1e6
+            result.clientMicroseconds = (Self.childrenCPUSeconds() - clientBefore) / requests * 1e6
+            results[name] = result
             rss[name] = Self.residentMiB(pid: child.processIdentifier, field: "VmRSS:")
         }
         let peak = Self.residentMiB(pid: child.processIdentifier, field: "VmHWM:")
@@ -58,7 +63,13 @@ struct ServerBenchmark: AsyncParsableCommand {
             print("  " + name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   non-2xx %d   errors %d",
                          result.rate, result.p50, result.p99, result.non2xx, result.socketErrors))
         }
-        print(String(format: "  read / trivial: %.2f×  (goal ≥ 0.3×)   read p99: %.2f ms (goal ≤ 20 ms)", read.rate / trivial.rate, read.p99))
+        // Server and client share this machine's cores, so CPU per request says where a rate's limit lies.
+        for (name, result) in [("trivial", trivial), ("read", read), ("collect", collect)] {
+            print("  CPU per request, " + name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                  + String(format: ": server %6.1f µs, wrk %5.1f µs", result.serverMicroseconds, result.clientMicroseconds))
+        }
+        print(String(format: "  read / trivial: %.2f×  (goal ≥ 0.3×; by server CPU per request %.2f×)   read p99: %.2f ms (goal ≤ 20 ms)",
+                     read.rate / trivial.rate, trivial.serverMicroseconds / read.serverMicroseconds, read.p99))
         print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
         print(String(format: "  server RSS: %.0f MiB after trivial, %.0f after read, %.0f after collect; peak %.0f MiB = %.0f MB (goal < 150 MB)",
                      rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak, Measure.megabytes(peak)))
@@ -169,6 +180,9 @@ struct ServerBenchmark: AsyncParsableCommand {
         var p99 = 0.0
         var non2xx = 0
         var socketErrors = 0
+        /// CPU time of the server process, and of wrk, per request of the measured run.
+        var serverMicroseconds = 0.0
+        var clientMicroseconds = 0.0
     }
 
     func runWrk(_ url: String, script: String, seconds: Int) throws -> WrkResult {
@@ -204,6 +218,24 @@ struct ServerBenchmark: AsyncParsableCommand {
             return (Double(text.dropLast(suffix.count)) ?? 0) * factor
         }
         return Double(text) ?? 0
+    }
+
+    /// User and system CPU time of a process so far, from `/proc/PID/stat` (fields 14 and 15, in clock ticks).
+    static func cpuSeconds(pid: Int32) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name (which may hold spaces) start at field 3.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// CPU time of this process's finished children (the wrk runs), user and system.
+    static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_CHILDREN.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func residentMiB(pid: Int32, field: String) -> Double {
