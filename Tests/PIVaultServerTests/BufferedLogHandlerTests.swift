@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import PIVaultServer
+@testable import PIVaultServer
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -50,6 +50,15 @@ struct BufferedLogHandlerTests {
         #expect(lines[1].contains(" warning pivault.test: route=/v1/records [PIVaultServerTests] slow request"))
         // ISO 8601 UTC with milliseconds, as the stream handler's lines sort.
         #expect(lines[0].range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z "#, options: .regularExpression) != nil)
+    }
+
+    @Test("A request's duration is logged in milliseconds with three decimals, rounded as %.3f rounds")
+    func durationField() {
+        for (duration, text) in [(Duration.zero, "0.000"), (.microseconds(7), "0.007"), (.microseconds(42), "0.042"), (.nanoseconds(1_234_567), "1.235"),
+                                 (.nanoseconds(999_499), "0.999"), (.nanoseconds(999_500), "1.000"), (.milliseconds(20), "20.000"), (.seconds(3) + .microseconds(250), "3000.250")] {
+            #expect(RequestLogMiddleware.milliseconds(duration) == text)
+            #expect(RequestLogMiddleware.milliseconds(duration) == String(format: "%.3f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15))
+        }
     }
 
     @Test("The background flush delivers info lines within its interval; flush() delivers them at once")

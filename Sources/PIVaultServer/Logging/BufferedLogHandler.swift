@@ -32,15 +32,30 @@ public struct BufferedLogHandler: LogHandler {
     /// Formats the event and hands it to the output; warnings and worse are written at once.
     public func log(event: LogEvent) {
         var merged = metadata
-        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
-        if let error = event.error { merged["error"] = "\(error)" }
-        var line = Self.timestamp()
-        line += " \(event.level) \(label):"
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " \(key)=\(value)"
+        if let provided = metadataProvider?.get(), !provided.isEmpty { merged.merge(provided) { _, new in new } }
+        if let explicit = event.metadata {
+            if merged.isEmpty { merged = explicit } else { merged.merge(explicit) { _, new in new } }
         }
-        line += " [\(event.source)] \(event.message)\n"
+        if let error = event.error { merged["error"] = "\(error)" }
+        // Every request logs a line, so it is built by appending, keys sorted once.
+        var line = Self.timestamp()
+        line.reserveCapacity(line.utf8.count + label.utf8.count + event.source.utf8.count + 32 * (merged.count + 1))
+        line += " "
+        line += event.level.rawValue
+        line += " "
+        line += label
+        line += ":"
+        for key in merged.keys.sorted() {
+            line += " "
+            line += key
+            line += "="
+            line += merged[key]!.description
+        }
+        line += " ["
+        line += event.source
+        line += "] "
+        line += event.message.description
+        line += "\n"
         output.write(line, urgent: event.level >= .warning)
     }
 

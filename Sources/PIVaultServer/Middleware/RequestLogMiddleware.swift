@@ -33,14 +33,24 @@ struct RequestLogMiddleware: RouterMiddleware {
         let status = response.status.code
         response.headers[.init("X-Request-Id")!] = context.id
         metrics.recordRequest(route: route, method: request.method.rawValue, status: status, duration: duration)
+        let level: Logger.Level = status >= 500 ? .error : .info
+        guard context.logger.logLevel <= level else { return response }
         var metadata: Logger.Metadata = [
-            "route": "\(route)", "method": "\(request.method.rawValue)", "status": "\(status)",
-            "duration_ms": "\(String(format: "%.3f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000))",
-            "actor": "\(context.observed.actor ?? "-")",
+            "route": .string(route), "method": .string(request.method.rawValue), "status": .string(String(status)),
+            "duration_ms": .string(Self.milliseconds(duration)), "actor": .string(context.observed.actor ?? "-"),
         ]
-        if let problem = context.observed.problem { metadata["problem"] = "\(problem)" }
-        context.logger.log(level: status >= 500 ? .error : .info, "request", metadata: metadata)
+        if let problem = context.observed.problem { metadata["problem"] = .string(problem) }
+        context.logger.log(level: level, "request", metadata: metadata)
         return response
+    }
+
+    /// `duration` in milliseconds with three decimals, rounded as `%.3f` rounds; formatting through
+    /// Foundation cost 2% of a trivial request's CPU.
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let microseconds = seconds * 1_000_000 + (attoseconds + 500_000_000_000) / 1_000_000_000_000
+        let fraction = microseconds % 1000
+        return "\(microseconds / 1000)." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + String(fraction)
     }
 
     func problem(for error: any Error, request: Request, context: Context) -> Problem {
