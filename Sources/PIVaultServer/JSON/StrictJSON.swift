@@ -57,6 +57,15 @@ struct StrictJSON: Sendable {
         for key in object.keys.sorted() where object[key] == .null {
             throw Problem.malformed("member '\(key)' must not be null; omit it instead", field: key)
         }
+        if let direct = T.self as? any StrictJSONObject.Type {
+            return try direct.init(JSONMembers(object)) as! T
+        }
+        return try decodeThroughFoundation(type, from: data)
+    }
+
+    /// Decodes a body that passed the checks with Foundation's `JSONDecoder`,
+    /// turning its errors into problems that name the member.
+    func decodeThroughFoundation<T: StrictDecodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let problem as Problem {

@@ -2,20 +2,33 @@ import Foundation
 import PIVaultCore
 
 /// `POST /v1/records`: one record collected under a standard for a purpose.
-struct CollectBody: StrictDecodable {
+struct CollectBody: StrictJSONObject {
     static let members: Set<String> = ["standard", "purpose", "subject", "values", "consentGiven"]
     var standard: String
     var purpose: String
     var subject: String?
     var values: [String: JSONValue]
     var consentGiven: Bool?
+
+    init(_ members: JSONMembers) throws {
+        standard = try members.string("standard")
+        purpose = try members.string("purpose")
+        subject = try members.optionalString("subject")
+        values = try members.object("values")
+        consentGiven = try members.optionalBool("consentGiven")
+    }
 }
 
 /// `POST /v1/subjects/{subject}/access`: a purpose-bound read.
-struct AccessBody: StrictDecodable {
+struct AccessBody: StrictJSONObject {
     static let members: Set<String> = ["purpose", "fields"]
     var purpose: String
     var fields: [String]?
+
+    init(_ members: JSONMembers) throws {
+        purpose = try members.string("purpose")
+        fields = try members.optionalStrings("fields")
+    }
 }
 
 /// `POST /v1/subjects/search`: an exact lookup through the blind index.
