@@ -69,20 +69,23 @@ struct JSONMembersTests {
         #"{"purpose":false}"#,
     ]
 
-    @Test("Collection bodies: same values, or the same problem and member", arguments: collectBodies)
-    func collect(body: String) throws {
+    /// Both ways of reading `body` as `T`, seen through `view`, without the problems' wording.
+    func bothWays<T: StrictJSONObject, V: Equatable>(_ body: String, as type: T.Type, _ view: (T) -> V) -> (direct: Outcome<V>, foundation: Outcome<V>) {
         let data = Data(body.utf8)
-        let direct = outcome { Collected(try json.decode(CollectBody.self, from: data)) }
-        let foundation = outcome { Collected(try json.decodeThroughFoundation(CollectBody.self, from: data)) }
-        #expect(direct.withoutDetail == foundation.withoutDetail)
+        return (outcome { view(try json.decode(type, from: data)) }.withoutDetail,
+                outcome { view(try json.decodeThroughFoundation(type, from: data)) }.withoutDetail)
+    }
+
+    @Test("Collection bodies: same values, or the same problem and member", arguments: collectBodies)
+    func collect(body: String) {
+        let ways = bothWays(body, as: CollectBody.self, Collected.init)
+        #expect(ways.direct == ways.foundation)
     }
 
     @Test("Read bodies: same values, or the same problem and member", arguments: readBodies)
-    func read(body: String) throws {
-        let data = Data(body.utf8)
-        let direct = outcome { Read(try json.decode(AccessBody.self, from: data)) }
-        let foundation = outcome { Read(try json.decodeThroughFoundation(AccessBody.self, from: data)) }
-        #expect(direct.withoutDetail == foundation.withoutDetail)
+    func read(body: String) {
+        let ways = bothWays(body, as: AccessBody.self, Read.init)
+        #expect(ways.direct == ways.foundation)
     }
 
     @Test("A mistyped member or element is named with the type it must have; a missing member is required")
