@@ -4,7 +4,7 @@ import PIVaultCore
 @testable import PIVaultServer
 import Testing
 
-@Suite("The read endpoint's body, written by hand (issue 3: POST /v1/subjects/{id}/access)")
+@Suite("The read and collect endpoints' bodies, written by hand (issue 3: POST /v1/subjects/{id}/access, POST /v1/records)")
 struct AccessResponseWriterTests {
     static func result(logIndex: UInt64?) -> AccessResult {
         let decision = AccessDecision(
@@ -43,6 +43,18 @@ struct AccessResponseWriterTests {
         let expected = try #require(JSONSerialization.jsonObject(with: Self.encoded(response)) as? NSDictionary)
         #expect(written == expected)
         #expect((written["logIndex"] != nil) == (logIndex != nil))
+    }
+
+    @Test("The collection receipt (POST /v1/records) parses to the same document as the general encoder's", arguments: [true, false])
+    func receipt(newSubject: Bool) throws {
+        let receipt = ReceiptResponse(CollectionReceipt(subjectID: "sub_1", recordID: "rec_\"2\"", retainUntil: Date(timeIntervalSince1970: 1_764_408_248.75), newSubject: newSubject))
+        let written = try #require(JSONSerialization.jsonObject(with: Data(receipt.jsonBytes())) as? NSDictionary)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let expected = try #require(JSONSerialization.jsonObject(with: encoder.encode(receipt)) as? NSDictionary)
+        #expect(written == expected)
+        #expect(written["retainUntil"] as? String == "2025-11-29T09:24:08Z")
+        #expect(written["newSubject"] as? Bool == newSubject)
     }
 
     @Test("Dates are ISO 8601 to the second, as the general encoder writes them")

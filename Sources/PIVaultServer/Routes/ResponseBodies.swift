@@ -12,7 +12,9 @@ struct SearchResponse: ResponseEncodable, Sendable {
     var subjects: [String]
 }
 
-struct ReceiptResponse: ResponseEncodable, Sendable {
+/// Written by hand (``JSONWriter``), like a read's response: collection is the
+/// other hot endpoint. Members in declaration order, as the general encoder writes them.
+struct ReceiptResponse: Encodable, HandWrittenJSONResponse {
     var subject: String
     var record: String
     var retainUntil: Date
@@ -23,6 +25,17 @@ struct ReceiptResponse: ResponseEncodable, Sendable {
         record = receipt.recordID
         retainUntil = receipt.retainUntil
         newSubject = receipt.newSubject
+    }
+
+    func jsonBytes() -> [UInt8] {
+        var json = JSONWriter(capacity: 160)
+        json.beginObject()
+        json.key("subject"); json.string(subject)
+        json.key("record"); json.string(record)
+        json.key("retainUntil"); json.date(retainUntil)
+        json.key("newSubject"); json.bool(newSubject)
+        json.endObject()
+        return json.bytes
     }
 }
 
@@ -109,12 +122,7 @@ struct AccessResponse: Encodable, Sendable {
 /// A read's response is written by hand (``JSONWriter``): it is the hottest
 /// response the server sends. Members appear in declaration order, as the
 /// general encoder would write them; absent optionals are left out.
-extension AccessResponse: ResponseGenerator {
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = ByteBuffer(bytes: jsonBytes())
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
-                        body: ResponseBody(byteBuffer: body))
-    }
+extension AccessResponse: HandWrittenJSONResponse {
 
     /// The response document.
     func jsonBytes() -> [UInt8] {
