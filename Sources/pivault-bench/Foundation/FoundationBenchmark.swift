@@ -128,8 +128,9 @@ struct FoundationBenchmark: AsyncParsableCommand {
     func importBenchmark() async throws {
         let bench = try await BenchVault.make()
         let path = bench.directory + "/import.csv"
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = FileHandle(forWritingAtPath: path)!
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ValidationError("cannot create the import file \(path): check that its folder is writable")
+        }
         var people = SyntheticPeople(seed: 7)
         var buffer = "name,resident_id,mobile,address,health_declaration,travel_history\n"
         for row in 0..<importRows {

@@ -28,7 +28,7 @@ struct LawBenchmark: AsyncParsableCommand {
             AccessRequest(actor: Actor(id: "a", role: "support"), subjectID: "sub_x", purpose: "vaccination-record"),
         ]
         var permitted = 0
-        let seconds = try await Measure.seconds {
+        let seconds = await Measure.seconds {
             for index in 0..<decisions {
                 if Policy.decide(requests[index & 3], configuration: configuration, context: context).outcome != .deny { permitted += 1 }
             }

@@ -222,20 +222,26 @@ struct ServerBenchmark: AsyncParsableCommand {
 
     /// User and system CPU time of a process so far, from `/proc/PID/stat` (fields 14 and 15, in clock ticks).
     static func cpuSeconds(pid: Int32) -> Double {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { return 0 }
-        // Fields after the command name (which may hold spaces) start at field 3.
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
-        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        statTicks(pid: pid, fields: 11...12)
     }
 
-    /// CPU time of this process's finished children (the wrk runs), user and system.
+    /// CPU time of this process's waited-for children (the wrk runs), user and system: fields 16 and 17 of
+    /// `/proc/self/stat`. Read from there rather than `getrusage`, whose `timeval` members the compiler may
+    /// attribute to a module this file does not import.
     static func childrenCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_CHILDREN.rawValue), &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        statTicks(pid: getpid(), fields: 13...14)
+    }
+
+    /// The sum of some clock-tick fields of `/proc/PID/stat`, in seconds; `fields` counts from the field after
+    /// the command name (field 3 is 0).
+    private static func statTicks(pid: Int32, fields wanted: ClosedRange<Int>) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        // The command name may hold spaces, so fields are counted after its closing parenthesis.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > wanted.upperBound else { return 0 }
+        let ticks = wanted.compactMap { Double(fields[$0]) }.reduce(0, +)
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     static func residentMiB(pid: Int32, field: String) -> Double {
