@@ -9,7 +9,7 @@ public struct DataKey: Sendable, CustomStringConvertible, CustomReflectable {
     /// A fresh random data key.
     public static func generate() -> DataKey {
         var bytes = [UInt8](repeating: 0, count: 32)
-        defer { bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        defer { bytes.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) } }
         bytes.withUnsafeMutableBytes { SecureRandom.fill($0) }
         return DataKey(key: SymmetricKey(data: bytes))
     }

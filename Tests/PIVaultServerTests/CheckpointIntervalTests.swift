@@ -23,7 +23,8 @@ struct CheckpointIntervalTests {
                 let verifier = try NoteVerifier(vault.logVerifierKey)
                 func size() async throws -> UInt64 {
                     let response = try await client.execute(uri: "/log/checkpoint", method: .get)
-                    return try SignedCheckpoint(verifying: Array(String(buffer: response.body).utf8), with: [verifier]).checkpoint.size
+                    let signed = try SignedCheckpoint(verifying: Array(String(buffer: response.body).utf8), with: [verifier])
+                    return signed.checkpoint.size
                 }
                 try await Task.sleep(for: .milliseconds(200))
                 let quiet = try await size()

@@ -37,10 +37,11 @@ public final class CapturedLogs: Sendable {
             set { metadata[key] = newValue }
         }
 
-        /// Captures the message with its merged metadata.
-        public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            let merged = self.metadata.merging(explicit ?? [:]) { $1 }
-            store.append("\(level) \(label) \(message) \(merged)")
+        /// Captures the message with its merged metadata, and the error when one is attached.
+        public func log(event: Logging.LogEvent) {
+            var merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
+            if let error = event.error { merged["error"] = "\(error)" }
+            store.append("\(event.level) \(label) \(event.message) \(merged)")
         }
     }
 }

@@ -99,9 +99,9 @@ public enum VaultServer {
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
             services: [VaultService(vault: dependencies.vault, readiness: dependencies.readiness, logger: logger),
-                       CheckpointService(vault: dependencies.vault, interval: .milliseconds(Int64((max(0.001, settings.checkpointInterval) * 1000).rounded())), logger: logger),
-                       RetentionService(vault: dependencies.vault, interval: .seconds(300), logger: logger),
-                       SuspensionService(vault: dependencies.vault, interval: .seconds(5), logger: logger)],
+                       PeriodicService.checkpoints(vault: dependencies.vault, interval: .milliseconds(Int64((max(0.001, settings.checkpointInterval) * 1000).rounded())), logger: logger),
+                       PeriodicService.retention(vault: dependencies.vault, interval: .seconds(300), logger: logger),
+                       PeriodicService.suspensions(vault: dependencies.vault, interval: .seconds(5), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
     }
