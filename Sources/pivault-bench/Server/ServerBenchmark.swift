@@ -163,7 +163,7 @@ struct ServerBenchmark: AsyncParsableCommand {
               thread:set("thread_number", threads)
             end
             local requests = {}
-            local next = 0
+            local position = 0
             function init(args)
               local body = '{"purpose":"contact-tracing"}'
               for line in io.lines("\(directory)/subjects.txt") do
@@ -176,8 +176,8 @@ struct ServerBenchmark: AsyncParsableCommand {
               end
             end
             request = function()
-              next = next % #requests + 1
-              return requests[next]
+              position = position % #requests + 1
+              return requests[position]
             end
             """
         let collect = header + #"""
@@ -247,8 +247,7 @@ struct ServerBenchmark: AsyncParsableCommand {
     }
 
     /// CPU time of this process's waited-for children (the wrk runs), user and system: fields 16 and 17 of
-    /// `/proc/self/stat`. Read from there rather than `getrusage`, whose `timeval` members the compiler may
-    /// attribute to a module this file does not import.
+    /// `/proc/self/stat`, read like the server's own.
     static func childrenCPUSeconds() -> Double {
         statTicks(pid: getpid(), fields: 13...14)
     }
