@@ -27,10 +27,15 @@ public struct MasterKey: Sendable, CustomStringConvertible, CustomReflectable {
         try self.init(version: version, bytes: data)
     }
 
-    /// A fresh random key.
+    /// A fresh random key. Versions start at 1; callers number a new key one past the highest known.
     public static func generate(version: Int) -> MasterKey {
-        // A SymmetricKey of 256 bits always satisfies the initialiser.
-        try! MasterKey(version: version, bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
+        precondition(version > 0, "master key versions start at 1")
+        return MasterKey(version: version, key: SymmetricKey(size: .bits256))
+    }
+
+    private init(version: Int, key: SymmetricKey) {
+        self.version = version
+        self.key = key
     }
 
     /// The key's bytes as base64, for writing a key file. One greppable call.
