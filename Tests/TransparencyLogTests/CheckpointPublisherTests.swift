@@ -40,7 +40,8 @@ struct CheckpointPublisherTests {
         let publisher = try CheckpointPublisher(log: log, origin: "vault.example/log", signers: [signer])
         let task = Task { try await publisher.run(every: .milliseconds(5), clock: ContinuousClock()) }
         try await log.append(Fixture.entries(2, from: 1))
-        for _ in 0..<400 where await publisher.latest?.checkpoint.size != 3 {
+        // Bounded generously: the full test run keeps the cooperative threads busy.
+        for _ in 0..<4000 where await publisher.latest?.checkpoint.size != 3 {
             try await Task.sleep(for: .milliseconds(5))
         }
         #expect(await publisher.latest?.checkpoint.size == 3)
