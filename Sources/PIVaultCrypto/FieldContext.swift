@@ -17,7 +17,19 @@ public struct FieldContext: Sendable, Hashable {
         self.fieldPath = fieldPath
     }
 
+    /// `pivault/field/v1 NUL subject NUL record NUL field`, in UTF-8; built byte by byte
+    /// because every field sealed or opened needs it.
     var associatedData: Data {
-        Data("pivault/field/v1\u{0}\(subjectID)\u{0}\(recordID)\u{0}\(fieldPath)".utf8)
+        var bytes = Data(capacity: Self.prefix.count + subjectID.utf8.count + recordID.utf8.count + fieldPath.utf8.count + 3)
+        bytes.append(contentsOf: Self.prefix)
+        bytes.append(0)
+        bytes.append(contentsOf: subjectID.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: recordID.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: fieldPath.utf8)
+        return bytes
     }
+
+    private static let prefix = Array("pivault/field/v1".utf8)
 }

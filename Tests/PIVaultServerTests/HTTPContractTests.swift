@@ -37,6 +37,13 @@ struct HTTPContractTests {
             #expect(denials.count == 1)
             #expect(denials.first?["field"] as? String == "date_of_birth")
             #expect(denials.first?["article"] as? String == "PIPL Art. 6")
+
+            // RFC 3986 §2.1: a percent-encoded id names the same subject.
+            let encoded = "%73" + subject.dropFirst()
+            let escaped = try await client.send(.post, "/v1/subjects/\(encoded)/access", as: "epidemiologist", json: #"{"purpose":"contact-tracing","fields":["name"]}"#)
+            #expect(escaped.status == .ok)
+            #expect(escaped.json["subject"] as? String == subject)
+            #expect((escaped.json["records"] as? [[String: Any]])?.first?["values"] as? [String: String] == ["name": "张三丰"])
         }
     }
 
@@ -86,6 +93,22 @@ struct HTTPContractTests {
             #expect(me.status == .ok)
             #expect(me.json["role"] as? String == "epidemiologist")
             #expect(me.json["purposes"] as? [String] == ["contact-tracing"])
+        }
+    }
+
+    @Test("RFC 9110 §5.6.3: spaces and tabs around the token are optional whitespace; anything else stays part of it", arguments: TestEngine.available)
+    func blanksAroundTheToken(engine: TestEngine) async throws {
+        let server = try await TestServer.make(engine)
+        let tokens = APITokens(store: server.vault.store, configuration: server.vault.configuration, clock: server.clock)
+        let secret = try await tokens.create(role: "epidemiologist", name: "padded").secret.reveal()
+        try await server.run { client in
+            #expect(try await client.send(.get, "/v1/me", bearer: "Bearer \t  " + secret).status == .ok)
+            #expect(try await client.send(.get, "/v1/me", bearer: "bearer " + secret + "\t").status == .ok)
+            let glued = try await client.send(.get, "/v1/me", bearer: "Bearer " + secret + "x")
+            #expect(glued.status == .unauthorized)
+            #expect(glued.headers[.wwwAuthenticate]?.contains("invalid_token") == true)
+            let blank = try await client.send(.get, "/v1/me", bearer: "Bearer \t ")
+            #expect(blank.status == .unauthorized)
         }
     }
 

@@ -28,7 +28,7 @@ struct StrictJSON: Sendable {
             throw Problem.tooLarge(limit: maxBodySize)
         }
         if let contentType = request.headers[.contentType] {
-            let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let media = contentType.split(separator: ";").first.map { $0.trimmingOptionalWhitespace.lowercased() } ?? ""
             if media != "application/json" && !media.hasSuffix("+json") { throw Problem.unsupportedMediaType() }
         }
         var request = request

@@ -22,7 +22,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw Problem.unauthenticated("the Authorization header must use the Bearer scheme: Authorization: Bearer <token>", invalidToken: false)
         }
-        let secret = TokenSecret(parts[1].trimmingCharacters(in: .whitespaces))
+        let secret = TokenSecret(String(parts[1].trimmingOptionalWhitespace))
         switch try await authenticator.authenticate(secret) {
         case .unknown:
             throw Problem.unauthenticated("the token is unknown, expired or revoked; create a new one with `pivault token create`", invalidToken: true)
