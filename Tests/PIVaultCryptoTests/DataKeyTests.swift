@@ -33,8 +33,8 @@ struct DataKeyTests {
     @Test("The binding is the stored format: `pivault/field/v1`, subject, record and field joined by NUL, so every stored ciphertext keeps opening")
     func bindingFormat() {
         let context = FieldContext(subjectID: "sub_é", recordID: "rec_1", fieldPath: "name")
-        #expect(context.associatedData == Data("pivault/field/v1\u{0}sub_é\u{0}rec_1\u{0}name".utf8))
-        #expect(FieldContext(subjectID: "", recordID: "", fieldPath: "").associatedData == Data("pivault/field/v1\u{0}\u{0}\u{0}".utf8))
+        #expect(context.associatedData == Array("pivault/field/v1\u{0}sub_é\u{0}rec_1\u{0}name".utf8))
+        #expect(FieldContext(subjectID: "", recordID: "", fieldPath: "").associatedData == Array("pivault/field/v1\u{0}\u{0}\u{0}".utf8))
     }
 
     @Test("Equal values seal to different ciphertexts (random nonces)")
