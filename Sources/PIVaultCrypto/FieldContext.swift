@@ -18,8 +18,8 @@ public struct FieldContext: Sendable, Hashable {
     }
 
     /// `pivault/field/v1 NUL subject NUL record NUL field`, in UTF-8. Every field sealed or
-    /// opened needs it, so it is assembled in one buffer of the right size: through a string
-    /// or `Data`'s generic append it cost 0.2–0.6 µs a field.
+    /// opened needs it, so it is assembled in one buffer of the right size (profiled under
+    /// reads: 0.1 µs a field; 0.15 through an interpolated string, 0.65 appending to `Data`).
     var associatedData: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.prefix.count + subjectID.utf8.count + recordID.utf8.count + fieldPath.utf8.count + 3)
