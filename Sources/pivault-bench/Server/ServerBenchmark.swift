@@ -43,7 +43,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         try await waitForHealth(port: port)
 
         let base = "http://127.0.0.1:\(port)"
-        let scripts = try writeScripts(directory: directory, token: seeded.token)
+        let scripts = try writeScripts(directory: directory, token: seeded.token, subject: seeded.ids[0])
         var results: [String: WrkResult] = [:]
         var rss: [String: Double] = [:]
         for (name, path, script) in [("trivial", "/healthz", scripts.trivial), ("read", "/", scripts.read), ("collect", "/", scripts.collect)] {
@@ -57,6 +57,15 @@ struct ServerBenchmark: AsyncParsableCommand {
             rss[name] = Self.residentMiB(pid: child.processIdentifier, field: "VmRSS:")
         }
         let peak = Self.residentMiB(pid: child.processIdentifier, field: "VmHWM:")
+        // Reference points for the HTTP side of a read, after the goals' runs so they change none of them.
+        var references: [WrkResult] = []
+        for script in [scripts.me, scripts.refused] {
+            _ = try runWrk(base + "/", script: script, seconds: 2)
+            let serverBefore = Self.cpuSeconds(pid: child.processIdentifier)
+            var result = try runWrk(base + "/", script: script, seconds: Self.referenceSeconds)
+            result.serverMicroseconds = (Self.cpuSeconds(pid: child.processIdentifier) - serverBefore) / max(1, result.rate * Double(Self.referenceSeconds)) * 1e6
+            references.append(result)
+        }
         child.interrupt()
         child.waitUntilExit()
 
@@ -76,6 +85,11 @@ struct ServerBenchmark: AsyncParsableCommand {
         print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
         print(String(format: "  server RSS: %.0f MiB after trivial, %.0f after read, %.0f after collect; peak %.0f MiB = %.0f MB (goal < 150 MB)",
                      rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak, Measure.megabytes(peak)))
+        print("  the HTTP side of a read, for reference (\(Self.referenceSeconds) s each after 2 s warm-up):")
+        for (name, result) in zip(["GET /v1/me (token, answered from memory)", "POST …/access refused by role (403)"], references) {
+            print("    " + name.padding(toLength: 42, withPad: " ", startingAt: 0)
+                  + String(format: "%9.0f req/s   server CPU %6.1f µs a request   non-2xx %d", result.rate, result.serverMicroseconds, result.non2xx))
+        }
     }
 
     // MARK: Seeding
@@ -144,9 +158,16 @@ struct ServerBenchmark: AsyncParsableCommand {
         var trivial: String
         var read: String
         var collect: String
+        /// An authenticated request the server answers from memory.
+        var me: String
+        /// A read the role may not make: token, body and decoding, then a 403 before the vault.
+        var refused: String
     }
 
-    func writeScripts(directory: String, token: String) throws -> Scripts {
+    /// Seconds of each reference run.
+    static let referenceSeconds = 10
+
+    func writeScripts(directory: String, token: String, subject: String) throws -> Scripts {
         let header = """
             wrk.headers["Authorization"] = "Bearer \(token)"
             wrk.headers["Content-Type"] = "application/json"
@@ -188,10 +209,21 @@ struct ServerBenchmark: AsyncParsableCommand {
               return wrk.format("POST", "/v1/records", nil, body)
             end
             """#
-        let paths = Scripts(trivial: directory + "/trivial.lua", read: directory + "/read.lua", collect: directory + "/collect.lua")
-        try trivial.write(toFile: paths.trivial, atomically: true, encoding: .utf8)
-        try read.write(toFile: paths.read, atomically: true, encoding: .utf8)
-        try collect.write(toFile: paths.collect, atomically: true, encoding: .utf8)
+        let me = header + """
+            wrk.method = "GET"
+            wrk.path = "/v1/me"
+            """
+        // The bench role (epidemiologist) is not granted service-newsletter, so the vault is never reached.
+        let refused = header + """
+            wrk.method = "POST"
+            wrk.path = "/v1/subjects/\(subject)/access"
+            wrk.body = '{"purpose":"service-newsletter"}'
+            """
+        let paths = Scripts(trivial: directory + "/trivial.lua", read: directory + "/read.lua", collect: directory + "/collect.lua",
+                            me: directory + "/me.lua", refused: directory + "/refused.lua")
+        for (text, path) in [(trivial, paths.trivial), (read, paths.read), (collect, paths.collect), (me, paths.me), (refused, paths.refused)] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         return paths
     }
 
