@@ -18,11 +18,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else {
             throw Problem.unauthenticated("this endpoint needs a token: send Authorization: Bearer <token> (create one with `pivault token create`)", invalidToken: false)
         }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        guard let token = BearerCredentials.token(in: header) else {
             throw Problem.unauthenticated("the Authorization header must use the Bearer scheme: Authorization: Bearer <token>", invalidToken: false)
         }
-        let secret = TokenSecret(String(parts[1].trimmingOptionalWhitespace))
+        let secret = TokenSecret(token)
         switch try await authenticator.authenticate(secret) {
         case .unknown:
             throw Problem.unauthenticated("the token is unknown, expired or revoked; create a new one with `pivault token create`", invalidToken: true)

@@ -70,10 +70,7 @@ struct RightsRoutes: Sendable {
 /// Reads a subject token (`pvs_…`) from the Authorization header.
 enum SubjectBearer {
     static func token(in request: Request) -> String? {
-        guard let header = request.headers[.authorization] else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = String(parts[1].trimmingOptionalWhitespace)
+        guard let header = request.headers[.authorization], let token = BearerCredentials.token(in: header) else { return nil }
         return token.hasPrefix("pvs_") ? token : nil
     }
 }
