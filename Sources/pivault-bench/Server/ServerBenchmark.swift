@@ -12,7 +12,8 @@ import PIVaultServer
 /// `pivault-bench server`: the HTTP API under load from wrk in a second
 /// process on loopback — the purpose-bound read endpoint, the collect
 /// endpoint and `/healthz` (the ceiling) of the same server, on a vault of
-/// 100,000 subjects, each measured for 30 s after a warm-up.
+/// 100,000 subjects, each measured for 30 s after a warm-up; then the HTTP
+/// side of a read and the vault's read without HTTP, for reference.
 struct ServerBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
@@ -68,6 +69,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         }
         child.interrupt()
         child.waitUntilExit()
+        let core = try await readInProcess(directory: directory, key: key, ids: seeded.ids)
 
         let trivial = results["trivial"]!, read = results["read"]!, collect = results["collect"]!
         print("server benchmark (release, SQLite, \(subjects) subjects; wrk \(threads) threads × \(connections) connections on loopback, \(duration) s after \(warmup) s warm-up; request log at \(logLevel))")
@@ -90,6 +92,13 @@ struct ServerBenchmark: AsyncParsableCommand {
             print("    " + name.padding(toLength: 42, withPad: " ", startingAt: 0)
                   + String(format: "%9.0f req/s   server CPU %6.1f µs a request   non-2xx %d", result.rate, result.serverMicroseconds, result.non2xx))
         }
+        print("    " + "the vault's read without HTTP".padding(toLength: 42, withPad: " ", startingAt: 0)
+              + String(format: "%9.0f reads/s  CPU %6.1f µs a read (this process, the same vault after the server stopped, %d callers)", core.rate, core.microseconds, connections))
+        // Both runs saturate the cores that server and wrk share, so rates go inversely with CPU per request.
+        // A read costs at least the vault's read plus what /healthz costs, and wrk what it spent on a read.
+        let ceiling = (trivial.serverMicroseconds + trivial.clientMicroseconds) / (trivial.serverMicroseconds + core.microseconds + read.clientMicroseconds)
+        print(String(format: "  read / trivial if HTTP cost a read no more than /healthz: ≤ %.2f×  ((%.1f + %.1f) / (%.1f + %.1f + %.1f) µs)",
+                     ceiling, trivial.serverMicroseconds, trivial.clientMicroseconds, trivial.serverMicroseconds, core.microseconds, read.clientMicroseconds))
     }
 
     // MARK: Seeding
