@@ -24,8 +24,12 @@ extension ServerBenchmark {
     func readInProcess(directory: String, key: String, ids: [String]) async throws -> InProcessRead {
         let descriptor = open("/dev/null", O_WRONLY)
         guard descriptor >= 0 else { throw ValidationError("cannot open /dev/null for the in-process read's log") }
-        defer { close(descriptor) }
         let output = LogOutput(descriptor: descriptor, interval: .milliseconds(50))
+        // Flushed before the descriptor closes: a later flush must not write to a reused number.
+        defer {
+            output.flush()
+            close(descriptor)
+        }
         var logger = Logger(label: "pivault.server", factory: { BufferedLogHandler(label: $0, output: output) })
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let launcher = VaultLauncher(configPath: directory + "/pivault.yaml", dataDirectory: directory + "/pivault-data", database: nil,

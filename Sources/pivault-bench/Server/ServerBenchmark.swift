@@ -87,7 +87,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
         print(String(format: "  server RSS: %.0f MiB after trivial, %.0f after read, %.0f after collect; peak %.0f MiB = %.0f MB (goal < 150 MB)",
                      rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak, Measure.megabytes(peak)))
-        print("  the HTTP side of a read, for reference (\(Self.referenceSeconds) s each after 2 s warm-up):")
+        print("  for reference, the HTTP side of a read and the vault's read without it (\(Self.referenceSeconds) s each after 2 s warm-up):")
         for (name, result) in zip(["GET /v1/me (token, answered from memory)", "POST …/access refused by role (403)"], references) {
             print("    " + name.padding(toLength: 42, withPad: " ", startingAt: 0)
                   + String(format: "%9.0f req/s   server CPU %6.1f µs a request   non-2xx %d", result.rate, result.serverMicroseconds, result.non2xx))
