@@ -35,7 +35,7 @@ extension ServerBenchmark {
         let launcher = VaultLauncher(configPath: directory + "/pivault.yaml", dataDirectory: directory + "/pivault-data", database: nil,
                                      masterKeyFile: nil, environment: ["PIVAULT_MASTER_KEY": key])
         let vault = try await launcher.open(logger: logger, warn: { _ in })
-        _ = try await readRandomly(vault, ids: ids, seconds: 2)
+        _ = try await readRandomly(vault, ids: ids, seconds: Self.referenceWarmup)
         let before = Measure.cpuSeconds()
         let reads = try await readRandomly(vault, ids: ids, seconds: Self.referenceSeconds)
         let cpu = Measure.cpuSeconds() - before

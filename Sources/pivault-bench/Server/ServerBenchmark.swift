@@ -48,24 +48,13 @@ struct ServerBenchmark: AsyncParsableCommand {
         var results: [String: WrkResult] = [:]
         var rss: [String: Double] = [:]
         for (name, path, script) in [("trivial", "/healthz", scripts.trivial), ("read", "/", scripts.read), ("collect", "/", scripts.collect)] {
-            _ = try runWrk(base + path, script: script, seconds: warmup)
-            let serverBefore = Self.cpuSeconds(pid: child.processIdentifier), clientBefore = Self.childrenCPUSeconds()
-            var result = try runWrk(base + path, script: script, seconds: duration)
-            let requests = max(1, result.rate * Double(duration))
-            result.serverMicroseconds = (Self.cpuSeconds(pid: child.processIdentifier) - serverBefore) / requests * 1e6
-            result.clientMicroseconds = (Self.childrenCPUSeconds() - clientBefore) / requests * 1e6
-            results[name] = result
+            results[name] = try measure(base + path, script: script, warmup: warmup, seconds: duration, server: child.processIdentifier)
             rss[name] = Self.residentMiB(pid: child.processIdentifier, field: "VmRSS:")
         }
         let peak = Self.residentMiB(pid: child.processIdentifier, field: "VmHWM:")
         // Reference points for the HTTP side of a read, after the goals' runs so they change none of them.
-        var references: [WrkResult] = []
-        for script in [scripts.me, scripts.refused] {
-            _ = try runWrk(base + "/", script: script, seconds: 2)
-            let serverBefore = Self.cpuSeconds(pid: child.processIdentifier)
-            var result = try runWrk(base + "/", script: script, seconds: Self.referenceSeconds)
-            result.serverMicroseconds = (Self.cpuSeconds(pid: child.processIdentifier) - serverBefore) / max(1, result.rate * Double(Self.referenceSeconds)) * 1e6
-            references.append(result)
+        let references = try [scripts.me, scripts.refused].map {
+            try measure(base + "/", script: $0, warmup: Self.referenceWarmup, seconds: Self.referenceSeconds, server: child.processIdentifier)
         }
         child.interrupt()
         child.waitUntilExit()
@@ -87,7 +76,7 @@ struct ServerBenchmark: AsyncParsableCommand {
         print(String(format: "  collect: %.0f req/s (goal ≥ 3,000/s)   collect / trivial: %.2f×", collect.rate, collect.rate / trivial.rate))
         print(String(format: "  server RSS: %.0f MiB after trivial, %.0f after read, %.0f after collect; peak %.0f MiB = %.0f MB (goal < 150 MB)",
                      rss["trivial"] ?? 0, rss["read"] ?? 0, rss["collect"] ?? 0, peak, Measure.megabytes(peak)))
-        print("  for reference, the HTTP side of a read and the vault's read without it (\(Self.referenceSeconds) s each after 2 s warm-up):")
+        print("  for reference, the HTTP side of a read and the vault's read without it (\(Self.referenceSeconds) s each after \(Self.referenceWarmup) s warm-up):")
         for (name, result) in zip(["GET /v1/me (token, answered from memory)", "POST …/access refused by role (403)"], references) {
             print("    " + name.padding(toLength: 42, withPad: " ", startingAt: 0)
                   + String(format: "%9.0f req/s   server CPU %6.1f µs a request   non-2xx %d", result.rate, result.serverMicroseconds, result.non2xx))
@@ -173,8 +162,9 @@ struct ServerBenchmark: AsyncParsableCommand {
         var refused: String
     }
 
-    /// Seconds of each reference run.
+    /// Seconds of each reference run, and of the warm-up before it.
     static let referenceSeconds = 10
+    static let referenceWarmup = 2
 
     func writeScripts(directory: String, token: String, subject: String) throws -> Scripts {
         let header = """
@@ -245,6 +235,17 @@ struct ServerBenchmark: AsyncParsableCommand {
         /// CPU time of the server process, and of wrk, per request of the measured run.
         var serverMicroseconds = 0.0
         var clientMicroseconds = 0.0
+    }
+
+    /// A run of wrk after a warm-up, with the CPU the server and wrk each spent per request.
+    func measure(_ url: String, script: String, warmup: Int, seconds: Int, server: Int32) throws -> WrkResult {
+        _ = try runWrk(url, script: script, seconds: warmup)
+        let serverBefore = Self.cpuSeconds(pid: server), clientBefore = Self.childrenCPUSeconds()
+        var result = try runWrk(url, script: script, seconds: seconds)
+        let requests = max(1, result.rate * Double(seconds))
+        result.serverMicroseconds = (Self.cpuSeconds(pid: server) - serverBefore) / requests * 1e6
+        result.clientMicroseconds = (Self.childrenCPUSeconds() - clientBefore) / requests * 1e6
+        return result
     }
 
     func runWrk(_ url: String, script: String, seconds: Int) throws -> WrkResult {
